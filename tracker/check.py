@@ -1,0 +1,39 @@
+"""The pipeline behind `tracker check` and `tracker validate`: load, judge, collect."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+from tracker.config import Config
+from tracker.load import load
+from tracker.match import judge
+from tracker.model import Status
+from tracker.result import CheckResult
+from tracker.yamlread import Limits
+
+
+def _limits(config: Config) -> Limits:
+    return Limits(max_bytes=config.max_file_bytes)
+
+
+def validate(paths: Sequence[str | os.PathLike[str]], config: Config) -> CheckResult:
+    """Read and validate only; no verdicts."""
+    loaded = load(paths, _limits(config))
+    return CheckResult(loaded.stories, (), loaded.findings, loaded.files, checked=False)
+
+
+def check(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config,
+    fail_on: Iterable[Status] = (),
+) -> CheckResult:
+    """Validate, then judge every valid claim against the statements."""
+    loaded = load(paths, _limits(config))
+    verdicts = sorted(
+        judge(loaded.stories, config),
+        key=lambda v: (v.claim.story, v.claim.location.line, v.claim.id),
+    )
+    return CheckResult(
+        loaded.stories, tuple(verdicts), loaded.findings, loaded.files, fail_on=frozenset(fail_on)
+    )

@@ -1,0 +1,263 @@
+"""The command line: a thin click layer over `tracker.check` and the reporters.
+
+Exit codes, as linters use them: 0 clean; 1 problems found (invalid data, or a
+claim whose status is named by --fail-on); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from tracker import __version__
+from tracker.config import SCOPES, Config, ConfigError, load_config
+from tracker.load import InputError
+from tracker.model import Status
+from tracker.result import CheckResult
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CODES = """\b
+Exit codes:
+  0  clean
+  1  problems found: invalid data, or a claim with a status named by --fail-on
+  2  usage or configuration error (missing path, no YAML files, bad config)"""
+
+STATUSES = [str(s) for s in Status]
+
+
+class UsageProblem(click.ClickException):
+    """A usage or configuration error, reported with exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"tracker: error: {self.format_message()}", err=True)
+
+
+def _formats() -> list[str]:
+    from tracker.report import FORMATS
+
+    return list(FORMATS)
+
+
+def paths_argument(func: F) -> F:
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+
+
+def config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Settings file (default: tracker.yaml, else [tool.tracker] in pyproject.toml).",
+    )(func)
+
+
+def color_option(func: F) -> F:
+    return click.option(
+        "--color/--no-color",
+        default=None,
+        help="Colour the text report (default: only on a terminal, never with NO_COLOR).",
+    )(func)
+
+
+def _config(config_path: Path | None, **overrides: Any) -> Config:
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        raise UsageProblem(str(error)) from None
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if changes:
+        from dataclasses import replace
+
+        config = replace(config, **changes)
+    return config
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _paths(paths: Sequence[Path]) -> list[Path]:
+    return list(paths) or [Path("claims")]
+
+
+def _run(action: Callable[[], CheckResult]) -> CheckResult:
+    try:
+        return action()
+    except InputError as error:
+        raise UsageProblem(str(error)) from None
+
+
+def _emit(result: CheckResult, fmt: str, color: bool) -> None:
+    from tracker.report import RenderOptions, render
+
+    click.echo(render(fmt, result, RenderOptions(color=color)), nl=False, color=color)
+
+
+def _parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
+    formats = _formats()
+    parsed = []
+    for value in values:
+        name, sep, target = value.partition("=")
+        if not sep or not target:
+            raise click.BadParameter(f"expected FORMAT=PATH, got {value!r}", param_hint="--output")
+        if name not in formats:
+            raise click.BadParameter(
+                f"unknown format {name!r}; choose from {', '.join(formats)}", param_hint="--output"
+            )
+        parsed.append((name, Path(target)))
+    return parsed
+
+
+def _write_outputs(result: CheckResult, outputs: Sequence[tuple[str, Path]]) -> None:
+    from tracker.report import RenderOptions, render
+
+    for name, target in outputs:
+        text = render(name, result, RenderOptions(full_report=None))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".partial")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(target)
+        except OSError as error:
+            raise UsageProblem(f"cannot write {target}: {error.strerror or error}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.version_option(__version__, prog_name="tracker")
+def main() -> None:
+    """Keep rumours honest: check claims against official statements.
+
+    Claims and statements live in YAML story files (default folder: claims/).
+    Each claim is reported as rumoured, confirmed or contradicted, with the
+    evidence behind the verdict.
+    """
+
+
+@main.command(epilog=EXIT_CODES)
+@paths_argument
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(_formats()),
+    default=None,
+    help="Console format (default: text; github under GitHub Actions).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write the report in FORMAT to PATH; repeat for several, e.g. -o json=report.json.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(STATUSES),
+    multiple=True,
+    help="Exit 1 if any claim has this status; repeatable.",
+)
+@click.option(
+    "--scope",
+    type=click.Choice(SCOPES),
+    default=None,
+    help="Match against statements of the claim's story (default) or of all stories.",
+)
+@config_option
+@color_option
+def check(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    outputs: tuple[str, ...],
+    fail_on: tuple[str, ...],
+    scope: str | None,
+    config_path: Path | None,
+    color: bool | None,
+) -> None:
+    """Check every claim under PATHS (files or folders; default: claims/).
+
+    Validation problems are reported too and fail the run, but a broken file never
+    hides the verdicts of the good ones.
+    """
+    from tracker.check import check as run_check
+
+    targets = _parse_outputs(outputs)
+    config = _config(config_path, scope=scope)
+    result = _run(lambda: run_check(_paths(paths), config, [Status(s) for s in fail_on]))
+    _write_outputs(result, targets)
+    _emit(result, fmt or "text", _use_color(color))
+    sys.exit(result.exit_code)
+
+
+@main.command(epilog=EXIT_CODES)
+@paths_argument
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default=None,
+    help="Output format (default: text; github under GitHub Actions).",
+)
+@config_option
+def validate(paths: tuple[Path, ...], fmt: str | None, config_path: Path | None) -> None:
+    """Validate the story files under PATHS against the schema (default: claims/).
+
+    Prints one line per problem, as path:line:col: level [code] message.
+    """
+    from tracker.check import validate as run_validate
+
+    config = _config(config_path)
+    result = _run(lambda: run_validate(_paths(paths), config))
+    _emit(result, fmt or _default_format(), color=False)
+    sys.exit(result.exit_code)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("ref")
+@click.option(
+    "--path",
+    "-p",
+    "paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Where the story files are (default: claims/); repeatable.",
+)
+@click.option("--scope", type=click.Choice(SCOPES), default=None, help="As for check.")
+@config_option
+def explain(ref: str, paths: tuple[Path, ...], scope: str | None, config_path: Path | None) -> None:
+    """Show the whole reasoning behind one claim's verdict.
+
+    REF is STORY/ID, for example xiaomi-leica-2022/model-name.
+    """
+    from tracker.explain import ExplainError, explain_claim
+
+    config = _config(config_path, scope=scope)
+    try:
+        text = _run_text(lambda: explain_claim(_paths(paths), ref, config))
+    except ExplainError as error:
+        raise UsageProblem(str(error)) from None
+    click.echo(text, nl=False)
+
+
+def _run_text(action: Callable[[], str]) -> str:
+    try:
+        return action()
+    except InputError as error:
+        raise UsageProblem(str(error)) from None

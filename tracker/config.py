@@ -1,0 +1,140 @@
+"""Settings, with documented defaults, read from one place.
+
+Looked up in this order: the file given with ``--config``; ``tracker.yaml`` in the
+working folder; ``[tool.tracker]`` in ``pyproject.toml`` in the working folder.
+Unknown keys are errors with a did-you-mean, so a typo never silently does nothing.
+
+Example ``tracker.yaml``::
+
+    scope: story              # or "all": match claims against every story's statements
+    candidate_score: 50       # rapidfuzz token_set_ratio a statement needs to be considered
+    aliases:                  # phrases that mean the same thing in your field
+      - [selfie camera, front camera]
+      - [USB Type-C, USB-C]
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+SCOPES = ("story", "all")
+
+
+class ConfigError(Exception):
+    """The configuration is unusable: exit code 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """All tunable settings. Each field's comment is its documentation."""
+
+    # Which statements a claim is matched against: its own story's, or every story's.
+    scope: str = "story"
+    # Minimum rapidfuzz token_set_ratio (0-100) for a statement to be a candidate.
+    candidate_score: float = 50.0
+    # At most this many candidate statements are examined per claim.
+    max_candidates: int = 20
+    # Groups of phrases that mean the same thing; the first one is the canonical form.
+    aliases: tuple[tuple[str, ...], ...] = ()
+    # Files over this many bytes are refused, not read.
+    max_file_bytes: int = 16 * 1024 * 1024
+    source: str = field(default="defaults", compare=False)
+
+    @classmethod
+    def keys(cls) -> list[str]:
+        return [f.name for f in fields(cls) if f.name != "source"]
+
+
+DEFAULT = Config()
+
+
+def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
+    """Find and read the configuration; `ConfigError` on any problem."""
+    cwd = cwd or Path.cwd()
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        return _from_file(path)
+    for name in ("tracker.yaml", "tracker.yml"):
+        if (cwd / name).is_file():
+            return _from_file(cwd / name)
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{pyproject}: {error}") from None
+        section = table.get("tool", {}).get("tracker")
+        if section is not None:
+            return from_mapping(section, f"{pyproject} [tool.tracker]")
+    return DEFAULT
+
+
+def _from_file(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            data = tomllib.loads(text).get("tool", {}).get("tracker", {})
+        else:
+            data = yaml.safe_load(text) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    return from_mapping(data, str(path))
+
+
+def from_mapping(data: Any, source: str) -> Config:
+    """Build a `Config` from parsed settings, rejecting unknown keys and bad values."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping of settings")
+    known = Config.keys()
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = str(key).replace("-", "_")
+        if name not in known:
+            hint = difflib.get_close_matches(name, known, n=1)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+            raise ConfigError(
+                f"{source}: unknown setting '{key}'{suggestion}; known: {', '.join(known)}"
+            )
+        values[name] = _check(name, value, source)
+    return Config(**values, source=source)
+
+
+def _check(name: str, value: Any, source: str) -> Any:
+    def bad(expected: str) -> ConfigError:
+        return ConfigError(f"{source}: '{name}' must be {expected}, not {value!r}")
+
+    if name == "scope":
+        if value not in SCOPES:
+            raise bad(" or ".join(repr(s) for s in SCOPES))
+        return value
+    if name == "aliases":
+        if not isinstance(value, list) or not all(
+            isinstance(group, list)
+            and len(group) >= 2
+            and all(isinstance(p, str) and p.strip() for p in group)
+            for group in value
+        ):
+            raise bad("a list of groups, each a list of two or more phrases")
+        return tuple(tuple(p.strip() for p in group) for group in value)
+    if name == "candidate_score":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise bad("a number from 0 to 100")
+        return float(value)
+    if name in ("max_candidates", "max_file_bytes"):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise bad("a positive whole number")
+        return value
+    raise AssertionError(name)  # pragma: no cover - every key is handled above

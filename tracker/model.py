@@ -1,0 +1,80 @@
+"""The domain: stories, the claims made about them and the official statements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Status(str, Enum):
+    """The verdict on a claim."""
+
+    RUMOURED = "rumoured"
+    CONFIRMED = "confirmed"
+    CONTRADICTED = "contradicted"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an item starts in its file (1-based)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A confirmed, official statement."""
+
+    story: str
+    id: str
+    text: str
+    location: Location
+    subject: str | None = None
+    attribute: str | None = None
+    value: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.story}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A rumour: what someone said would be true."""
+
+    story: str
+    id: str
+    text: str
+    location: Location
+    subject: str | None = None
+    attribute: str | None = None
+    value: str | None = None
+    source: str | None = None
+    url: str | None = None
+    reported: str | None = None
+    verdict: Status | None = None
+    reason: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.story}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story file: its claims and statements, in file order."""
+
+    id: str
+    title: str
+    path: str
+    subject: str | None
+    claims: tuple[Claim, ...]
+    statements: tuple[Statement, ...]

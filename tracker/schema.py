@@ -1,0 +1,155 @@
+"""The claims JSON Schema (``schemas/claims.schema.json``) and its error mapping."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+SCHEMA_NAME = "claims.schema.json"
+
+
+def schema_text() -> str:
+    """The schema as shipped: package data in a wheel, ``schemas/`` in a checkout."""
+    packaged = resources.files("tracker") / "schemas" / SCHEMA_NAME
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_NAME).read_text(
+        encoding="utf-8"
+    )
+
+
+@cache
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_text())
+    return loaded
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=FormatChecker(formats=["date"]))
+
+
+def iter_problems(data: Any) -> Iterator[tuple[tuple[str | int, ...], bool, str, str]]:
+    """Yield (path, at_key, code, message) for each schema violation in `data`.
+
+    `at_key` says the position to report is the key at `path` (an unknown field),
+    not its value.
+    """
+    for error in _validator().iter_errors(data):
+        yield from _explain(error)
+
+
+def _properties(error: ValidationError) -> list[str]:
+    props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    return sorted(props)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_TYPE_NAMES = {
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    type(None): "empty",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
+_SCHEMA_TYPES = {"string": "text", "object": "a mapping", "array": "a list"}
+
+
+def _kind(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], bool, str, str]]:
+    path = tuple(error.absolute_path)
+    field = path[-1] if path and isinstance(path[-1], str) else None
+    what = f"'{field}'" if field else "value"
+    keyword = error.validator
+    if keyword == "additionalProperties" and isinstance(error.instance, dict):
+        known = _properties(error)
+        for key in sorted(k for k in error.instance if k not in known):
+            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+            allowed = ", ".join(known)
+            yield (
+                (*path, key),
+                True,
+                "unknown-field",
+                f"unknown field {_short(key)}{suggestion}; allowed: {allowed}",
+            )
+    elif keyword == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        where = "story file" if not path else ("claim" if "claims" in path else "statement")
+        yield path, False, "required", f"{where} is missing the required field '{missing}'"
+    elif keyword == "dependentRequired":
+        yield path, False, "required", "a manual 'verdict' needs a 'reason' beside it"
+    elif keyword == "type":
+        expected: Any = error.validator_value
+        names = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_SCHEMA_TYPES.get(str(n), str(n)) for n in names)
+        if not path:
+            yield (
+                path,
+                False,
+                "type",
+                f"a story file must be a mapping with 'story:', not {_kind(error.instance)}",
+            )
+        else:
+            yield (
+                path,
+                False,
+                "type",
+                f"{what} must be {wanted}, not {_kind(error.instance)} {_short(error.instance)}",
+            )
+    elif field == "id" and keyword in ("pattern", "maxLength"):
+        yield (
+            path,
+            False,
+            "bad-id",
+            (
+                f"id {_short(error.instance)} must be kebab-case (lower-case letters and digits "
+                "joined by hyphens, at most 100 characters), e.g. 'model-name'"
+            ),
+        )
+    elif field in ("reported", "date") and keyword in ("format", "pattern"):
+        yield (
+            path,
+            False,
+            "bad-date",
+            (f"{what} {_short(error.instance)} is not a real calendar date in the form YYYY-MM-DD"),
+        )
+    elif field == "url" and keyword in ("pattern", "maxLength"):
+        yield (
+            path,
+            False,
+            "bad-url",
+            f"'url' {_short(error.instance)} must be an http:// or https:// link",
+        )
+    elif keyword in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
+        yield path, False, "schema", f"{what} must not be empty"
+    elif keyword == "enum":
+        choices: Any = error.validator_value
+        options = ", ".join(str(v) for v in choices)
+        yield (
+            path,
+            False,
+            "schema",
+            f"{what} must be one of {options}, not {_short(error.instance)}",
+        )
+    else:
+        yield path, False, "schema", f"{what}: {error.message[:200]}"
