@@ -93,15 +93,16 @@ def _shown_tag(tag: str) -> str:
 class _Frame:
     """An open mapping or sequence: its container, where it sits, and its size."""
 
-    __slots__ = ("anchor", "container", "is_map", "key", "path", "size")
+    __slots__ = ("anchor", "container", "flow", "is_map", "key", "path", "size")
 
     def __init__(
-        self, container: dict[str, Any] | list[Any], path: Path_, anchor: str | None
+        self, container: dict[str, Any] | list[Any], path: Path_, anchor: str | None, flow: bool
     ) -> None:
         self.container: Any = container
         self.is_map = isinstance(container, dict)
         self.path = path
         self.anchor = anchor
+        self.flow = flow  # written with [ ] or { }
         self.size = 1  # nodes inside, aliases expanded: what an alias to it costs
         self.key: str | None = None  # a mapping's key awaiting its value
 
@@ -167,17 +168,36 @@ def _short(value: Any, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
-def _build(get_event: Any, limits: Limits) -> tuple[Document, int]:
+def _build(get_event: Any, limits: Limits, content_end: int) -> tuple[Document, int]:
     """Build the document from the event stream; return it and the document count.
 
     One flat loop over events with an explicit stack: no recursion, so depth is
     bounded by the cap rather than by Python's stack, and the per-event cost stays
-    close to libyaml's own (this loop is the loader's hot path).
+    close to libyaml's own (this loop is the loader's hot path). `content_end` is
+    the index after the file's last non-blank character: a syntax error past it
+    inside an open ``[`` or ``{`` means that bracket is never closed.
     """
+    stack: list[_Frame] = []
     doc = Document(data=None)
+    try:
+        return _events(get_event, limits, doc, stack)
+    except yaml.MarkedYAMLError as error:
+        where = error.problem_mark
+        if stack and stack[-1].flow and where is not None and where.index >= content_end:
+            opener = "{" if stack[-1].is_map else "["
+            raise _Stop(
+                doc.value_marks[stack[-1].path],
+                "syntax",
+                f"this '{opener}' is never closed: the file ends first",
+            ) from None
+        raise
+
+
+def _events(
+    get_event: Any, limits: Limits, doc: Document, stack: list[_Frame]
+) -> tuple[Document, int]:
     value_marks = doc.value_marks
     key_marks = doc.key_marks
-    stack: list[_Frame] = []
     top: _Frame | None = None
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
@@ -214,11 +234,13 @@ def _build(get_event: Any, limits: Limits) -> tuple[Document, int]:
                 value_marks[()] = mark
             elif not top.is_map:
                 container = top.container
-                value_marks[top.path + (len(container),)] = mark
+                path = (*top.path, len(container))
+                value_marks[path] = mark
                 container.append(value)
                 top.size += size
             elif top.key is not None:
-                value_marks[top.path + (top.key,)] = mark
+                path = (*top.path, top.key)
+                value_marks[path] = mark
                 top.container[top.key] = value
                 top.key = None
                 top.size += size
@@ -250,7 +272,9 @@ def _build(get_event: Any, limits: Limits) -> tuple[Document, int]:
                 raise _Stop(mark, "key-type", "mapping keys must be plain strings, not collections")
             if len(stack) >= max_depth:
                 raise _Stop(mark, "too-deep", f"nesting deeper than {max_depth} levels")
-            top = _Frame({} if kind is mapping_start else [], path, event.anchor)
+            top = _Frame(
+                {} if kind is mapping_start else [], path, event.anchor, bool(event.flow_style)
+            )
             value_marks[path] = mark
             stack.append(top)
             if top.anchor:
@@ -337,7 +361,8 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
         where = f" that starts on line {context_line}, column {context_column}"
     else:
         where = ""
-    return line, column, f"{problem} ({error.context}{where})"
+    hint = "; is this line indented like the ones above it?" if "block" in error.context else ""
+    return line, column, f"{problem} ({error.context}{where}){hint}"
 
 
 def _character_message(character: int | str) -> str:
@@ -394,7 +419,7 @@ def read_yaml(
 
     loader = _Loader(text)
     try:
-        document, documents = _build(loader.get_event, limits)
+        document, documents = _build(loader.get_event, limits, len(text.rstrip()))
     except _Stop as stop:
         return fail(*stop.mark, stop.code, stop.message)
     except yaml.MarkedYAMLError as error:
