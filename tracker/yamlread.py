@@ -234,7 +234,7 @@ def _events(
                 value_marks[()] = mark
             elif not top.is_map:
                 container = top.container
-                path = (*top.path, len(container))
+                path: Path_ = (*top.path, len(container))
                 value_marks[path] = mark
                 container.append(value)
                 top.size += size
@@ -263,7 +263,7 @@ def _events(
                     "and never constructs tagged objects",
                 )
             if top is None:
-                path: Path_ = ()
+                path = ()
             elif not top.is_map:
                 path = (*top.path, len(top.container))
             elif top.key is not None:
