@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,8 +160,11 @@ def _construct(tag: str, event: Any, mark: Mark) -> Any:
         # Call the one scalar constructor directly: construct_object would also
         # remember every node it ever built.
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-    except (ValueError, yaml.YAMLError) as error:
-        raise _Stop(mark, "syntax", f"cannot read {_short(event.value)}: {error}") from None
+    except (ValueError, IndexError, OverflowError, yaml.YAMLError):
+        # PyYAML's scalar constructors raise several kinds on bad input ("!!int ''").
+        raise _Stop(
+            mark, "syntax", f"cannot read {_short(event.value)} as {_shown_tag(tag)}"
+        ) from None
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -375,14 +379,18 @@ def _character_message(character: int | str) -> str:
     return f"character U+{code:04X} is not allowed in YAML"
 
 
+def _failed(
+    display: str, line: int, column: int, code: str, message: str
+) -> tuple[None, list[Finding]]:
+    return None, [Finding(display, line, column, Level.ERROR, code, message)]
+
+
 def read_yaml(
     path: Path, display: str, limits: Limits | None = None
 ) -> tuple[Document | None, list[Finding]]:
     """Parse `path` into a `Document`; any problem becomes a finding instead."""
     limits = limits or Limits()
-
-    def fail(line: int, column: int, code: str, message: str) -> tuple[None, list[Finding]]:
-        return None, [Finding(display, line, column, Level.ERROR, code, message)]
+    fail = partial(_failed, display)
 
     try:
         size = path.stat().st_size
@@ -396,7 +404,17 @@ def read_yaml(
         raw = path.read_bytes()
     except OSError as error:
         return fail(1, 1, "io", f"cannot read file: {error.strerror or error}")
-    if len(raw) > limits.max_bytes:  # it grew after stat
+    return parse_bytes(raw, display, limits)
+
+
+def parse_bytes(
+    raw: bytes, display: str, limits: Limits | None = None
+) -> tuple[Document | None, list[Finding]]:
+    """Parse the bytes of a story file; any problem becomes a finding instead."""
+    limits = limits or Limits()
+    fail = partial(_failed, display)
+
+    if len(raw) > limits.max_bytes:  # it grew after stat, or came from elsewhere
         return fail(1, 1, "too-large", f"file is over the {limits.max_bytes:,}-byte cap; not read")
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
