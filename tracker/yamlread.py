@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
