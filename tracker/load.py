@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.finding import Finding, Level
 from tracker.model import Claim, Location, Statement, Status, Story
+from tracker.progress import Progress
 from tracker.schema import iter_problems
 from tracker.yamlread import Document, Limits, read_yaml
 
@@ -76,22 +77,24 @@ def _discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Path]]
     return sorted(found.items())
 
 
-def load(paths: Sequence[str | os.PathLike[str]], limits: Limits | None = None) -> LoadResult:
-    """Read and validate every story file under `paths`."""
+def load(
+    paths: Sequence[str | os.PathLike[str]],
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Read and validate every story file under `paths`.
+
+    `progress`, if given, is called as ``progress("read", done, total)`` in files.
+    """
     files = _discover(paths)
     stories: list[Story] = []
     findings: list[Finding] = []
     first_file: dict[str, str] = {}
-    for shown, file in files:
-        document, problems = read_yaml(file, shown, limits or Limits())
-        findings.extend(problems)
-        if document is None:
-            continue
-        story, problems = build_story(document, file.stem, shown)
-        findings.extend(problems)
-        if story is None:
-            continue
-        if story.id in first_file:
+    if progress is not None:
+        progress("read", 0, len(files))
+    for done, (shown, file) in enumerate(files, 1):
+        story = _read_story(file, shown, limits or Limits(), findings)
+        if story is not None and story.id in first_file:
             findings.append(
                 Finding(
                     shown,
@@ -103,10 +106,23 @@ def load(paths: Sequence[str | os.PathLike[str]], limits: Limits | None = None) 
                     "rename one of the files",
                 )
             )
-            continue
-        first_file[story.id] = shown
-        stories.append(story)
+        elif story is not None:
+            first_file[story.id] = shown
+            stories.append(story)
+        if progress is not None:
+            progress("read", done, len(files))
     return LoadResult(tuple(stories), tuple(sorted(findings)), tuple(shown for shown, _ in files))
+
+
+def _read_story(file: Path, shown: str, limits: Limits, findings: list[Finding]) -> Story | None:
+    """Read, validate and build one file's story; its problems go to `findings`."""
+    document, problems = read_yaml(file, shown, limits)
+    findings.extend(problems)
+    if document is None:
+        return None
+    story, problems = build_story(document, file.stem, shown)
+    findings.extend(problems)
+    return story
 
 
 def build_story(
