@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "syntax": "YAML syntax error",
     "tag": "an explicit YAML tag that tracker never constructs",
     "key-type": "a mapping key that is not a plain string",
+    "merge-key": "a YAML merge key (<<), which tracker does not expand",
     "duplicate-key": "a mapping key given twice (YAML would silently keep the last)",
     "alias": "an alias that refers to its own parent (a cycle)",
     "too-deep": "nesting deeper than the depth cap",

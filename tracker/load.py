@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.finding import Finding, Level
 from tracker.model import Claim, Location, Statement, Status, Story
+from tracker.progress import Progress
 from tracker.schema import iter_problems
 from tracker.yamlread import Document, Limits, read_yaml
 
@@ -43,16 +44,29 @@ def display_path(path: Path) -> str:
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Every YAML file under `paths` (files taken as given), sorted, without duplicates."""
+    return [path for _shown, path in _discover(paths)]
+
+
+def _discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Path]]:
+    """(display path, path) of every YAML file under `paths`, sorted by display path.
+
+    A folder's display path is worked out once and its files' are joined onto it:
+    resolving every file separately cost more than parsing it.
+    """
     found: dict[str, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            root = display_path(path)
+            prefix = "" if root == "." else root.rstrip("/") + "/"
+            top = str(path)
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                inner = Path(dirpath[len(top) :].lstrip(os.sep)).as_posix()
+                folder = prefix if inner == "." else f"{prefix}{inner}/"
                 for name in filenames:
                     if name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES:
-                        file = Path(dirpath, name)
-                        found.setdefault(display_path(file), file)
+                        found.setdefault(folder + name, Path(dirpath, name))
         elif path.exists():
             found.setdefault(display_path(path), path)
         else:
@@ -60,26 +74,27 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     if not found:
         shown = ", ".join(str(p) for p in paths)
         raise InputError(f"no .yaml or .yml files found in {shown}")
-    return [found[key] for key in sorted(found)]
+    return sorted(found.items())
 
 
-def load(paths: Sequence[str | os.PathLike[str]], limits: Limits | None = None) -> LoadResult:
-    """Read and validate every story file under `paths`."""
-    files = discover(paths)
+def load(
+    paths: Sequence[str | os.PathLike[str]],
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Read and validate every story file under `paths`.
+
+    `progress`, if given, is called as ``progress("read", done, total)`` in files.
+    """
+    files = _discover(paths)
     stories: list[Story] = []
     findings: list[Finding] = []
     first_file: dict[str, str] = {}
-    for file in files:
-        shown = display_path(file)
-        document, problems = read_yaml(file, shown, limits or Limits())
-        findings.extend(problems)
-        if document is None:
-            continue
-        story, problems = build_story(document, file.stem, shown)
-        findings.extend(problems)
-        if story is None:
-            continue
-        if story.id in first_file:
+    if progress is not None:
+        progress("read", 0, len(files))
+    for done, (shown, file) in enumerate(files, 1):
+        story = _read_story(file, shown, limits or Limits(), findings)
+        if story is not None and story.id in first_file:
             findings.append(
                 Finding(
                     shown,
@@ -91,12 +106,23 @@ def load(paths: Sequence[str | os.PathLike[str]], limits: Limits | None = None) 
                     "rename one of the files",
                 )
             )
-            continue
-        first_file[story.id] = shown
-        stories.append(story)
-    return LoadResult(
-        tuple(stories), tuple(sorted(findings)), tuple(display_path(f) for f in files)
-    )
+        elif story is not None:
+            first_file[story.id] = shown
+            stories.append(story)
+        if progress is not None:
+            progress("read", done, len(files))
+    return LoadResult(tuple(stories), tuple(sorted(findings)), tuple(shown for shown, _ in files))
+
+
+def _read_story(file: Path, shown: str, limits: Limits, findings: list[Finding]) -> Story | None:
+    """Read, validate and build one file's story; its problems go to `findings`."""
+    document, problems = read_yaml(file, shown, limits)
+    findings.extend(problems)
+    if document is None:
+        return None
+    story, problems = build_story(document, file.stem, shown)
+    findings.extend(problems)
+    return story
 
 
 def build_story(

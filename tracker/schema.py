@@ -8,10 +8,15 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from tracker.precheck import Check, compile_schema
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document needs its messages
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+Problem = tuple[tuple[str | int, ...], bool, str, str]
 
 SCHEMA_NAME = "claims.schema.json"
 
@@ -34,17 +39,33 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(schema(), format_checker=FormatChecker(formats=["date"]))
 
 
-def iter_problems(data: Any) -> Iterator[tuple[tuple[str | int, ...], bool, str, str]]:
+@cache
+def _precheck() -> Check | None:
+    return compile_schema(schema())
+
+
+def iter_problems(data: Any) -> Iterator[Problem]:
     """Yield (path, at_key, code, message) for each schema violation in `data`.
 
     `at_key` says the position to report is the key at `path` (an unknown field),
-    not its value.
+    not its value. Valid documents are recognised by the compiled precheck, so only
+    invalid ones pay for jsonschema. Two keywords failing on one value for the same
+    reason (a date's pattern and its format) give one problem, not two.
     """
+    check = _precheck()
+    if check is not None and check(data):
+        return
+    seen: set[Problem] = set()
     for error in _validator().iter_errors(data):
-        yield from _explain(error)
+        for problem in _explain(error):
+            if problem not in seen:
+                seen.add(problem)
+                yield problem
 
 
 def _properties(error: ValidationError) -> list[str]:
@@ -58,10 +79,10 @@ def _short(value: Any, limit: int = 60) -> str:
 
 
 _TYPE_NAMES = {
-    str: "a string",
+    str: "text",
     int: "a number",
     float: "a number",
-    bool: "true/false",
+    bool: "a boolean",
     type(None): "empty",
     list: "a list",
     dict: "a mapping",
@@ -75,7 +96,24 @@ def _kind(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], bool, str, str]]:
+def _shown(value: Any) -> str:
+    """What a wrong value is, for a message: ``a number 12``, ``empty``."""
+    if value is None:
+        return "empty"
+    return f"{_kind(value)} {_short(value)}"
+
+
+def _quote_hint(wanted: list[Any], value: Any) -> str:
+    # YAML reads 12, 1.0, yes, no, on, off and null as numbers, booleans or nothing.
+    if "string" in wanted and isinstance(value, (bool, int, float)):
+        return "; put it in quotes to make it text"
+    if value is None:
+        empty = " (write [] for an empty list)" if "array" in wanted else ""
+        return f"; give it a value{empty} or remove the field"
+    return ""
+
+
+def _explain(error: ValidationError) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     field = path[-1] if path and isinstance(path[-1], str) else None
     what = f"'{field}'" if field else "value"
@@ -114,7 +152,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], bo
                 path,
                 False,
                 "type",
-                f"{what} must be {wanted}, not {_kind(error.instance)} {_short(error.instance)}",
+                f"{what} must be {wanted}, not {_shown(error.instance)}{_quote_hint(names, error.instance)}",
             )
     elif field == "id" and keyword in ("pattern", "maxLength"):
         yield (

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ class Document:
 
 
 class _Stop(Exception):
-    """Raised inside the builder to abandon a file after its first fatal finding."""
+    """Raised while building to abandon a file after its first fatal finding."""
 
     def __init__(self, mark: Mark, code: str, message: str) -> None:
         super().__init__(message)
@@ -85,169 +86,303 @@ def _line_col(text: str, index: int) -> Mark:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-@dataclass
+def _shown_tag(tag: str) -> str:
+    """A tag as it is written in YAML: ``!!python/object``, not the expanded URI."""
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    path: Path_
-    anchor: str | None
-    size: int = 1
-    key: str | None = None
-    key_mark: Mark | None = None
-    seen: dict[str, int] = field(default_factory=dict)
+    """An open mapping or sequence: its container, where it sits, and its size."""
+
+    __slots__ = ("anchor", "container", "flow", "is_map", "key", "path", "size")
+
+    def __init__(
+        self, container: dict[str, Any] | list[Any], path: Path_, anchor: str | None, flow: bool
+    ) -> None:
+        self.container: Any = container
+        self.is_map = isinstance(container, dict)
+        self.path = path
+        self.anchor = anchor
+        self.flow = flow  # written with [ ] or { }
+        self.size = 1  # nodes inside, aliases expanded: what an alias to it costs
+        self.key: str | None = None  # a mapping's key awaiting its value
 
 
-class _Builder:
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.doc = Document(data=None)
-        self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.open_anchors: set[str] = set()
-        self.nodes = 0
-        self.documents = 0
-        self.warnings: list[tuple[Mark, str, str]] = []
+# Plain scalars repeat a lot (keys, small values): remember how they resolved.
+_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 4096
+_PLAIN_CACHE_LENGTH = 40
+_MISS = object()
 
-    # -- placing values --------------------------------------------------------------
-    def _child_path(self) -> Path_:
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if isinstance(top.container, list):
-            return (*top.path, len(top.container))
-        return (*top.path, top.key if top.key is not None else "")
 
-    def _count(self, n: int, mark: Mark) -> None:
-        self.nodes += n
-        if self.nodes > self.limits.max_nodes:
+def _scalar(event: Any, mark: Mark) -> Any:
+    """The Python value of a scalar event: str, int, float, bool or None.
+
+    Dates stay text (the schema checks them as real calendar dates); any other
+    tag is refused, so nothing is ever constructed from a tag.
+    """
+    tag = event.tag
+    value: str = event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0] or tag == "!":
+            return value  # quoted or block scalars are always strings
+        cached = _PLAIN_CACHE.get(value, _MISS)
+        if cached is not _MISS:
+            return cached
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        if tag == _TAG + "merge":
             raise _Stop(
                 mark,
-                "too-many-nodes",
-                f"more than {self.limits.max_nodes:,} nodes once aliases are expanded "
-                "(an alias bomb?); the file was not read",
+                "merge-key",
+                "merge keys ('<<') are not supported: write the fields out in full",
             )
-
-    def _place(self, value: Any, size: int, mark: Mark, path: Path_) -> None:
-        self.doc.value_marks[path] = mark
-        if not self.stack:
-            self.doc.data = value
-            return
-        top = self.stack[-1]
-        top.size += size
-        if isinstance(top.container, list):
-            top.container.append(value)
-        else:
-            assert top.key is not None
-            top.container[top.key] = value
-            top.key = None
-
-    def _take_key(self, value: Any, mark: Mark) -> bool:
-        """If the top frame is a mapping awaiting a key, consume `value` as that key."""
-        if not self.stack:
-            return False
-        top = self.stack[-1]
-        if not isinstance(top.container, dict) or top.key is not None:
-            return False
-        if not isinstance(value, str):
-            raise _Stop(mark, "key-type", f"mapping keys must be plain strings, not {value!r}")
-        if value in top.seen:
-            raise _Stop(
-                mark,
-                "duplicate-key",
-                f"duplicate key {value!r} (first given on line {top.seen[value]}); "
-                "YAML would silently keep only the last value",
-            )
-        top.seen[value] = mark[0]
-        top.key = value
-        top.key_mark = mark
-        key_path: Path_ = (*top.path, value)
-        self.doc.key_marks[key_path] = mark
-        return True
-
-    def _awaiting_key(self) -> bool:
-        return (
-            bool(self.stack)
-            and isinstance(self.stack[-1].container, dict)
-            and (self.stack[-1].key is None)
+        result = _construct(tag, event, mark) if tag in _PLAIN_TAGS else value
+        if len(value) <= _PLAIN_CACHE_LENGTH:
+            if len(_PLAIN_CACHE) >= _PLAIN_CACHE_SIZE:
+                _PLAIN_CACHE.clear()
+            _PLAIN_CACHE[value] = result
+        return result
+    if tag not in _PLAIN_TAGS:
+        raise _Stop(
+            mark,
+            "tag",
+            f"tag {_shown_tag(tag)} is not allowed: tracker reads plain data only "
+            "and never constructs tagged objects",
         )
+    return _construct(tag, event, mark)
 
-    # -- events ----------------------------------------------------------------------
-    def feed(self, event: Any) -> None:
-        mark = _pos(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            self._count(1, mark)
-            value = self._scalar(event, mark)
-            if not self._take_key(value, mark):
-                path = self._child_path()
-                self._place(value, 1, mark, path)
-                self._anchor(event.anchor, value, 1)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._count(1, mark)
-            if self._awaiting_key():
-                raise _Stop(mark, "key-type", "mapping keys must be plain strings, not collections")
-            self._check_tag(event.tag, event.implicit, mark, _CONTAINER_TAGS)
-            if len(self.stack) >= self.limits.max_depth:
-                raise _Stop(mark, "too-deep", f"nesting deeper than {self.limits.max_depth} levels")
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            path = self._child_path()
-            self.doc.value_marks[path] = mark
-            self.stack.append(_Frame(container, path, event.anchor))
-            if event.anchor:
-                self.open_anchors.add(event.anchor)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            frame = self.stack.pop()
-            self._place(frame.container, frame.size, self.doc.value_marks[frame.path], frame.path)
-            if frame.anchor:
-                self.open_anchors.discard(frame.anchor)
-                self._anchor(frame.anchor, frame.container, frame.size)
-        elif isinstance(event, yaml.AliasEvent):
-            if event.anchor in self.open_anchors:
-                raise _Stop(mark, "alias", f"alias *{event.anchor} refers to its own parent")
-            if event.anchor not in self.anchors:  # libyaml reports this itself; be safe
-                raise _Stop(mark, "syntax", f"unknown alias *{event.anchor}")
-            value, size = self.anchors[event.anchor]
-            self._count(size, mark)
-            if not self._take_key(value, mark):
-                self._place(value, size, mark, self._child_path())
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _Stop(
-                    mark, "multi-document", "a story file holds one YAML document, not several"
-                )
 
-    def _anchor(self, name: str | None, value: Any, size: int) -> None:
-        if name:
-            self.anchors[name] = (value, size)
+def _construct(tag: str, event: Any, mark: Mark) -> Any:
+    if tag in (_TAG + "str", _TAG + "timestamp"):
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        # Call the one scalar constructor directly: construct_object would also
+        # remember every node it ever built.
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    except (ValueError, IndexError, OverflowError, yaml.YAMLError):
+        # PyYAML's scalar constructors raise several kinds on bad input ("!!int ''").
+        raise _Stop(
+            mark, "syntax", f"cannot read {_short(event.value)} as {_shown_tag(tag)}"
+        ) from None
 
-    def _check_tag(self, tag: str | None, implicit: Any, mark: Mark, allowed: set[str]) -> None:
-        if tag and tag != "!" and tag not in allowed:
+
+def _short(value: Any, limit: int = 60) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def _build(get_event: Any, limits: Limits, content_end: int) -> tuple[Document, int]:
+    """Build the document from the event stream; return it and the document count.
+
+    One flat loop over events with an explicit stack: no recursion, so depth is
+    bounded by the cap rather than by Python's stack, and the per-event cost stays
+    close to libyaml's own (this loop is the loader's hot path). `content_end` is
+    the index after the file's last non-blank character: a syntax error past it
+    inside an open ``[`` or ``{`` means that bracket is never closed.
+    """
+    stack: list[_Frame] = []
+    doc = Document(data=None)
+    try:
+        return _events(get_event, limits, doc, stack)
+    except yaml.MarkedYAMLError as error:
+        where = error.problem_mark
+        if stack and stack[-1].flow and where is not None and where.index >= content_end:
+            opener = "{" if stack[-1].is_map else "["
             raise _Stop(
-                mark,
-                "tag",
-                f"explicit tag {tag!r} is not allowed: tracker reads plain data only "
-                "and never constructs tagged objects",
-            )
+                doc.value_marks[stack[-1].path],
+                "syntax",
+                f"this '{opener}' is never closed: the file ends first",
+            ) from None
+        raise
 
-    def _scalar(self, event: Any, mark: Mark) -> Any:
-        tag = event.tag
-        if tag in (None, "!"):
-            tag = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
-                yaml.ScalarNode, event.value, event.implicit
+
+def _events(
+    get_event: Any, limits: Limits, doc: Document, stack: list[_Frame]
+) -> tuple[Document, int]:
+    value_marks = doc.value_marks
+    key_marks = doc.key_marks
+    top: _Frame | None = None
+    anchors: dict[str, tuple[Any, int]] = {}
+    open_anchors: set[str] = set()
+    nodes = 0
+    documents = 0
+    max_nodes = limits.max_nodes
+    max_depth = limits.max_depth
+    scalar_event = yaml.ScalarEvent
+    alias_event = yaml.AliasEvent
+    mapping_start = yaml.MappingStartEvent
+    sequence_start = yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event or kind is alias_event:
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1)
+            if kind is scalar_event:
+                value = _scalar(event, mark)
+                size = 1
+            else:
+                name = event.anchor
+                if name in open_anchors:
+                    raise _Stop(mark, "alias", f"alias *{name} refers to its own parent (a cycle)")
+                if name not in anchors:  # libyaml reports this itself; be safe
+                    raise _Stop(mark, "syntax", f"unknown alias *{name}")
+                value, size = anchors[name]
+            nodes += size
+            if nodes > max_nodes:
+                raise _too_many(mark, max_nodes)
+            if top is None:
+                doc.data = value
+                value_marks[()] = mark
+            elif not top.is_map:
+                container = top.container
+                path: Path_ = (*top.path, len(container))
+                value_marks[path] = mark
+                container.append(value)
+                top.size += size
+            elif top.key is not None:
+                path = (*top.path, top.key)
+                value_marks[path] = mark
+                top.container[top.key] = value
+                top.key = None
+                top.size += size
+            else:
+                _take_key(top, value, mark, key_marks)
+            if kind is scalar_event and event.anchor:
+                anchors[event.anchor] = (value, 1)
+        elif kind is mapping_start or kind is sequence_start:
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1)
+            nodes += 1
+            if nodes > max_nodes:
+                raise _too_many(mark, max_nodes)
+            tag = event.tag
+            if tag and tag != "!" and tag not in _CONTAINER_TAGS:
+                raise _Stop(
+                    mark,
+                    "tag",
+                    f"tag {_shown_tag(tag)} is not allowed: tracker reads plain data only "
+                    "and never constructs tagged objects",
+                )
+            if top is None:
+                path = ()
+            elif not top.is_map:
+                path = (*top.path, len(top.container))
+            elif top.key is not None:
+                path = (*top.path, top.key)
+            else:
+                raise _Stop(mark, "key-type", "mapping keys must be plain strings, not collections")
+            if len(stack) >= max_depth:
+                raise _Stop(mark, "too-deep", f"nesting deeper than {max_depth} levels")
+            top = _Frame(
+                {} if kind is mapping_start else [], path, event.anchor, bool(event.flow_style)
             )
-        self._check_tag(tag, event.implicit, mark, _PLAIN_TAGS)
-        if tag in (_TAG + "str", _TAG + "timestamp"):
-            # Dates stay text: the schema checks them as real calendar dates.
-            return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            return _CONSTRUCTOR.construct_object(node, deep=True)
-        except (ValueError, yaml.YAMLError) as error:
-            raise _Stop(mark, "syntax", f"cannot read {event.value!r}: {error}") from None
+            value_marks[path] = mark
+            stack.append(top)
+            if top.anchor:
+                open_anchors.add(top.anchor)
+        elif kind in collection_end:
+            frame = stack.pop()
+            top = stack[-1] if stack else None
+            value = frame.container
+            if top is None:
+                doc.data = value
+            elif not top.is_map:
+                top.container.append(value)
+                top.size += frame.size
+            else:
+                top.container[top.key] = value
+                top.key = None
+                top.size += frame.size
+            if frame.anchor:
+                open_anchors.discard(frame.anchor)
+                anchors[frame.anchor] = (value, frame.size)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                start = event.start_mark
+                raise _Stop(
+                    (start.line + 1, start.column + 1),
+                    "multi-document",
+                    "a story file holds one YAML document, not several ('---' starts another)",
+                )
+        elif kind is yaml.StreamEndEvent or event is None:
+            return doc, documents
+
+
+def _take_key(top: _Frame, key: Any, mark: Mark, key_marks: dict[Path_, Mark]) -> None:
+    """Make `key` the pending key of mapping `top`, refusing duplicates and non-strings."""
+    if type(key) is not str:
+        raise _Stop(
+            mark,
+            "key-type",
+            f"mapping keys must be plain strings, not {_short(key)}; "
+            "put the key in quotes if it is text",
+        )
+    path = (*top.path, key)
+    if key in top.container:
+        raise _Stop(
+            mark,
+            "duplicate-key",
+            f"duplicate key {key!r} (first given on line {key_marks[path][0]}); "
+            "YAML would silently keep only the last value",
+        )
+    top.key = key
+    key_marks[path] = mark
+
+
+def _too_many(mark: Mark, cap: int) -> _Stop:
+    return _Stop(
+        mark,
+        "too-many-nodes",
+        f"more than {cap:,} nodes once aliases are expanded (an alias bomb?); "
+        "the file was not read",
+    )
 
 
 _NUL = re.compile("\x00")
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Position and message of a YAML syntax error.
+
+    libyaml's problem, plus where the construct it was reading began. When the file
+    ends inside a construct (an unclosed quote or bracket), that construct's start
+    is the place to look, so the finding points there rather than at the last line.
+    """
+    problem = error.problem or "invalid YAML"
+    start, end = error.context_mark, error.problem_mark
+    if not error.context or start is None:
+        line, column = _pos(end) if end is not None else (1, 1)
+        return line, column, f"{problem} ({error.context})" if error.context else problem
+    if "end of stream" in problem:
+        return *_pos(start), f"{problem} ({error.context} that starts here and is never closed)"
+    line, column = _pos(end) if end is not None else _pos(start)
+    if end is not None and start.line != end.line:
+        context_line, context_column = _pos(start)
+        where = f" that starts on line {context_line}, column {context_column}"
+    else:
+        where = ""
+    hint = "; is this line indented like the ones above it?" if "block" in error.context else ""
+    return line, column, f"{problem} ({error.context}{where}){hint}"
+
+
+def _character_message(character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return (
+            f"control character U+{code:04X} is not allowed in YAML; remove it, "
+            f'or write it as "\\x{code:02x}" inside a double-quoted string'
+        )
+    return f"character U+{code:04X} is not allowed in YAML"
+
+
+def _failed(
+    display: str, line: int, column: int, code: str, message: str
+) -> tuple[None, list[Finding]]:
+    return None, [Finding(display, line, column, Level.ERROR, code, message)]
 
 
 def read_yaml(
@@ -255,9 +390,7 @@ def read_yaml(
 ) -> tuple[Document | None, list[Finding]]:
     """Parse `path` into a `Document`; any problem becomes a finding instead."""
     limits = limits or Limits()
-
-    def fail(line: int, column: int, code: str, message: str) -> tuple[None, list[Finding]]:
-        return None, [Finding(display, line, column, Level.ERROR, code, message)]
+    fail = partial(_failed, display)
 
     try:
         size = path.stat().st_size
@@ -271,7 +404,17 @@ def read_yaml(
         raw = path.read_bytes()
     except OSError as error:
         return fail(1, 1, "io", f"cannot read file: {error.strerror or error}")
-    if len(raw) > limits.max_bytes:  # it grew after stat
+    return parse_bytes(raw, display, limits)
+
+
+def parse_bytes(
+    raw: bytes, display: str, limits: Limits | None = None
+) -> tuple[Document | None, list[Finding]]:
+    """Parse the bytes of a story file; any problem becomes a finding instead."""
+    limits = limits or Limits()
+    fail = partial(_failed, display)
+
+    if len(raw) > limits.max_bytes:  # it grew after stat, or came from elsewhere
         return fail(1, 1, "too-large", f"file is over the {limits.max_bytes:,}-byte cap; not read")
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
@@ -292,26 +435,21 @@ def read_yaml(
         line, column = _line_col(text, nul.start())
         return fail(line, column, "nul-byte", "NUL byte in file; is it binary?")
 
-    builder = _Builder(limits)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        document, documents = _build(loader.get_event, limits, len(text.rstrip()))
     except _Stop as stop:
         return fail(*stop.mark, stop.code, stop.message)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _pos(mark) if mark is not None else (1, 1)
-        problem = error.problem or "invalid YAML"
-        if error.context:
-            problem = f"{problem} ({error.context})"
-        return fail(line, column, "syntax", problem)
+        line, column, message = _syntax_error(error)
+        return fail(line, column, "syntax", message)
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text, min(error.position, len(text)))
-        return fail(
-            line, column, "syntax", f"character U+{error.character:04X} is not allowed in YAML"
-        )
+        return fail(line, column, "syntax", _character_message(error.character))
     except yaml.YAMLError as error:
         return fail(1, 1, "syntax", str(error).splitlines()[0] if str(error) else "invalid YAML")
-    if builder.documents == 0:
+    finally:
+        loader.dispose()
+    if documents == 0:
         return fail(1, 1, "empty", "file holds no YAML document; expected a story mapping")
-    return builder.doc, []
+    return document, []
