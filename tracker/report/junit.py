@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from tracker.finding import Finding, Level
 from tracker.model import Statement, Status
-from tracker.report import RenderOptions, statement_index, statement_of
+from tracker.report import RenderOptions, plural, statement_index, statement_of
 from tracker.report.escape import xml
 from tracker.result import CheckResult, Verdict
 
@@ -125,7 +125,7 @@ def _problems(root: ET.Element, result: CheckResult) -> None:
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=xml(f"{len(errors)} errors: {errors[0].message}"),
+                message=xml(f"{plural(len(errors), 'error')}: {errors[0].message}"),
                 type="invalid",
             )
             failure.text = "\n".join(f"- {xml(str(f))}" for f in found)
