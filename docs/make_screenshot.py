@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.report_samples import CHROMIUM_FLAGS, evidence_result  # noqa: E402
 from tracker.check import check  # noqa: E402
 from tracker.config import Config  # noqa: E402
 from tracker.report import render  # noqa: E402
@@ -34,12 +35,7 @@ def main() -> int:
     parser.add_argument("--fragment", default="", help="URL fragment, e.g. status=contradicted")
     args = parser.parse_args()
 
-    if args.claims:
-        result = check([args.claims], Config())
-    else:
-        from tests.report_samples import evidence_result
-
-        result = evidence_result()
+    result = check([args.claims], Config()) if args.claims else evidence_result()
     page = render("html", result)
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
@@ -53,13 +49,7 @@ def main() -> int:
         subprocess.run(
             [
                 browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *CHROMIUM_FLAGS,
                 "--hide-scrollbars",
                 f"--user-data-dir={tmp}/profile",
                 f"--screenshot={args.out.resolve()}",

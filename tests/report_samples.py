@@ -18,6 +18,17 @@ from tracker.result import CheckResult, Evidence, Relation, Verdict
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 
+# Headless Chromium with nothing that reaches the network or needs a display.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
 S, C, R = Status.CONFIRMED, Status.CONTRADICTED, Status.RUMOURED
 SUP, CON, UNR = Relation.SUPPORTS, Relation.CONTRADICTS, Relation.UNRELATED
 

@@ -139,9 +139,9 @@ def test_github_escapes_every_property_and_message(hostile: CheckResult) -> None
     lines = out.splitlines()
     assert len(lines) == 4  # 1 problem + 2 contradicted + 1 rumoured under --fail-on
     for line in lines:
-        _, props, message = line.split("::", 2)
-        assert "::" not in message.replace("%3A", "") or "\\n::" in message
-        assert "\n" not in message
+        _, properties, _message = line.split("::", 2)
+        # Property values cannot end the property list or the command early.
+        assert properties.count("=") == properties.count(",") + 1, properties
     assert "%250A" in out  # a literal %0A in a claim stays literal
 
 
@@ -186,9 +186,6 @@ def test_escapes_hold_for_any_text(text: str) -> None:
         assert "\n" not in escaped and "\r" not in escaped and "\x1b" not in escaped
     assert not re.search(r"[<>\"']", html(text))
     assert not re.search(r"(?<!\\)[|\[\]`*_<>]", markdown(text).replace("\\\\", ""))
-    ET.fromstring(f"<a b={json.dumps(xml(text))}>x</a>".encode()) if '"' not in xml(
-        text
-    ) and "&" not in xml(text) and "<" not in xml(text) else None
     root = ET.Element("a", b=xml(text))
     root.text = xml(text)
     parsed = ET.fromstring(ET.tostring(root))
