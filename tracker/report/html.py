@@ -36,6 +36,7 @@ STYLE = """
 --contradicted:#f85149;--contradicted-bg:#2d1316;--rumoured:#d29922;--rumoured-bg:#272115;
 --accent:#4493f8}}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
 color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
 main{max-width:1200px;margin:0 auto;padding:24px 20px 48px}
@@ -69,7 +70,7 @@ th,td{text-align:left;vertical-align:top;padding:10px 8px;border-bottom:1px soli
 thead th{font-size:13px;color:var(--muted);font-weight:600;border-bottom:2px solid var(--line)}
 tbody.story th{background:var(--panel);font-size:15px;padding:10px 8px}
 tbody.story th .muted{font-weight:400}
-col.c-status{width:9em}col.c-source{width:13em}col.c-evidence{width:44%}
+col.c-status{width:8.5em}col.c-source{width:11em}col.c-evidence{width:42%}
 .badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:13px;font-weight:600;
 border:1px solid currentColor;white-space:nowrap}
 .badge.confirmed{color:var(--confirmed);background:var(--confirmed-bg)}
@@ -101,9 +102,11 @@ table.claims td{border:0;padding:6px 12px}
 table.claims td[data-label]::before{content:attr(data-label);display:block;font-size:12px;
 color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 tbody.story th{border-radius:8px;margin-top:18px}
-.filters output{margin-left:0;width:100%}
-table.problems td{display:block;border:0;padding:2px 8px}table.problems tr{display:block;
-border-bottom:1px solid var(--line);padding:6px 0}table.problems thead{display:none}
+.filters select{flex:1 1 40%}.filters output{margin-left:0;width:100%}
+table.problems td{display:inline-block;border:0;padding:2px 8px 2px 0}
+table.problems td:first-child,table.problems td:last-child{display:block}
+table.problems tr{display:block;border-bottom:1px solid var(--line);padding:8px 0}
+table.problems thead{display:none}
 }
 """.strip()
 
@@ -317,8 +320,10 @@ def _evidence_cell(verdict: Verdict, index: dict[str, Statement]) -> str:
     parts += [_evidence(e, statement_of(index, verdict, e)) for e in verdict.evidence]
     if verdict.near_misses:
         misses = "".join(_evidence(e, statement_of(index, verdict, e)) for e in verdict.near_misses)
+        count = len(verdict.near_misses)
+        settle = "settles" if count == 1 else "settle"
         parts.append(
-            f"<details><summary>{len(verdict.near_misses)} related statements that settle "
+            f"<details><summary>{plural(count, 'related statement')} that {settle} "
             f"nothing</summary>{misses}</details>"
         )
     if not parts:
@@ -351,7 +356,7 @@ def _claim_row(verdict: Verdict, index: dict[str, Statement]) -> str:
         f'<tr class="claim" id="{h(_anchor(claim.story))}--{h(claim.id)}" '
         f'data-status="{verdict.status}" data-story="{h(claim.story)}" '
         f'data-source="{h(claim.source or "")}">'
-        f'<td data-label="status">{_badge(verdict.status)}{"".join(tags)}</td>'
+        f'<td>{_badge(verdict.status)}{"".join(tags)}</td>'
         f'<td data-label="claim">{h(claim.text)}'
         f'<div class="ref">{h(claim.ref)} · {h(claim.location.path)}:{claim.location.line}</div>'
         + (f'<div class="muted small">{" · ".join(facts)}</div>' if facts else "")
