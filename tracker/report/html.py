@@ -356,7 +356,7 @@ def _claim_row(verdict: Verdict, index: dict[str, Statement]) -> str:
         f'<tr class="claim" id="{h(_anchor(claim.story))}--{h(claim.id)}" '
         f'data-status="{verdict.status}" data-story="{h(claim.story)}" '
         f'data-source="{h(claim.source or "")}">'
-        f'<td>{_badge(verdict.status)}{"".join(tags)}</td>'
+        f"<td>{_badge(verdict.status)}{''.join(tags)}</td>"
         f'<td data-label="claim">{h(claim.text)}'
         f'<div class="ref">{h(claim.ref)} · {h(claim.location.path)}:{claim.location.line}</div>'
         + (f'<div class="muted small">{" · ".join(facts)}</div>' if facts else "")
