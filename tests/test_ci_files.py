@@ -150,3 +150,58 @@ def test_hook_entry_on_a_sample(
     assert done.returncode == expected, done.stdout + done.stderr
     if expected:
         assert "claims/phone.yaml:3:" in done.stdout and "claims/phone.yaml:5:" in done.stdout
+
+
+def test_action_check_step_runs_in_a_repository(tmp_path: Path) -> None:
+    """The action's main script, run as the runner would, on a small repository."""
+    step = next(s for s in _load(ACTION)["runs"]["steps"] if s.get("id") == "check")
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "phone.yaml").write_text(GOOD, encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "base"]):
+        subprocess.run([*git, *args], cwd=tmp_path, check=True, capture_output=True)
+    (claims / "phone.yaml").write_text(
+        GOOD + "  - id: battery\n    text: It has a 5000mAh battery.\n", encoding="utf-8"
+    )
+    output, summary = tmp_path / "output.txt", tmp_path / "summary.md"
+    env = {
+        "PATH": f"{BIN}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "TRACKER_PATHS": "claims",
+        "TRACKER_FAIL_ON": "contradicted",
+        "TRACKER_FORMATS": "markdown html json junit",
+        "TRACKER_DIR": "tracker-report",
+        "TRACKER_SUMMARY": "true",
+        "TRACKER_DIFF_BASE": "main",
+    }
+    done = subprocess.run(
+        ["bash", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "exit-code=0" in output.read_text(encoding="utf-8")
+    assert "diff=tracker-report/diff.md" in output.read_text(encoding="utf-8")
+    assert summary.read_text(encoding="utf-8").startswith("## tracker report")
+    report = tmp_path / "tracker-report"
+    assert sorted(p.name for p in report.iterdir()) == [
+        "diff.md",
+        "index.html",
+        "junit.xml",
+        "report.json",
+        "summary.md",
+    ]
+    assert "1 added" in (report / "diff.md").read_text(encoding="utf-8")
+    # Bad data: the step still writes everything, records exit code 1 for the last
+    # step to fail on, and annotates the bad lines.
+    (claims / "phone.yaml").write_text(BAD, encoding="utf-8")
+    output.write_text("", encoding="utf-8")
+    done = subprocess.run(
+        ["bash", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "exit-code=1" in output.read_text(encoding="utf-8")
+    assert "::error file=claims/phone.yaml,line=3," in done.stdout
+    assert "### Problems (2)" in (report / "summary.md").read_text(encoding="utf-8")

@@ -42,7 +42,7 @@ color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
 main{max-width:1200px;margin:0 auto;padding:24px 20px 48px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 12px}
 a{color:var(--accent)}
-.muted{color:var(--muted)}.small{font-size:13px}
+.muted{color:var(--muted)}.small{font-size:13px}time{white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:20px 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px 16px;background:var(--panel)}
 .card b{display:block;font-size:28px;line-height:1.2}
