@@ -277,3 +277,14 @@ def test_html_in_headless_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert sorted(hidden) == ["confirmed", "rumoured"]
     found = _dump_dom(page, "#q=terminal", tmp_path)
     assert "1 of 4 claims shown" in found
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_validate_renders_problems_in_every_format(
+    fmt: str, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run("validate", str(HOSTILE.relative_to(ROOT)), "--format", fmt)
+    assert result.exit_code == 1
+    assert "hostile-story.yaml" in result.output
+    assert "script-tag" not in result.output  # problems only, no claims

@@ -253,7 +253,7 @@ def check(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(_formats()),
     default=None,
     help="Output format (default: text; github under GitHub Actions).",
 )

@@ -38,9 +38,6 @@ FORMATS: dict[str, str] = {
     "github": "github",
 }
 
-# Formats that suit `tracker validate` (problems only).
-PROBLEM_FORMATS = ("text", "json", "github")
-
 
 def renderer(name: str) -> Renderer:
     """The render function of format `name` (a key of `FORMATS`)."""

@@ -72,6 +72,15 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def markdown_url(url: str | None) -> str | None:
+    """A safe http(s) URL as a Markdown link target, else None.
+
+    Parentheses are percent-encoded so a ``)`` in the URL cannot end the link early.
+    """
+    target = safe_url(url)
+    return None if target is None else target.replace("(", "%28").replace(")", "%29")
+
+
 def break_mentions(text: str) -> str:
     """Make ``@name``, ``#123`` and ``GH-123`` inert on GitHub (they would notify)."""
     return _REFERENCE.sub(lambda m: m.group(1) + _JOINER, _MENTION.sub("@" + _JOINER, text))

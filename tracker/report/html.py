@@ -200,7 +200,7 @@ def _summary(result: CheckResult) -> list[str]:
     counts = result.counts()
     total = sum(counts.values()) or 1
     out = ['<section class="cards" aria-label="Summary">']
-    for status in ORDER:
+    for status in ORDER if result.checked else ():
         share = round(100 * counts[status] / total)
         out.append(
             f'<div class="card {status}"><b>{counts[status]}</b>{status}'
@@ -414,6 +414,16 @@ def _claims(result: CheckResult) -> list[str]:
     return out
 
 
+def _subtitle(result: CheckResult) -> str:
+    if not result.checked:
+        return f"{plural(len(result.files), 'file')} validated"
+    total = len(result.verdicts)
+    return (
+        f"{plural(total, 'claim')} in {plural(len(result.stories), 'story')}, "
+        "checked against official statements"
+    )
+
+
 def render(result: CheckResult, options: RenderOptions) -> str:
     counts = result.counts()
     total = sum(counts.values())
@@ -433,8 +443,7 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         "<main>",
         "<header>",
         "<h1>Rumour tracker report</h1>",
-        f'<p class="muted">{plural(total, "claim")} in {plural(len(result.stories), "story")}, '
-        f"checked against official statements · tracker {h(__version__)}</p>",
+        f'<p class="muted">{_subtitle(result)} · tracker {h(__version__)}</p>',
         "</header>",
         *_summary(result),
     ]

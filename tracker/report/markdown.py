@@ -16,7 +16,7 @@ from tracker.finding import Finding, Level
 from tracker.model import Statement, Status
 from tracker.report import RenderOptions, decisive, plural, statement_index, statement_of
 from tracker.report.escape import markdown as md
-from tracker.report.escape import safe_url
+from tracker.report.escape import markdown_url
 from tracker.result import CheckResult, Evidence, Verdict
 
 # GitHub drops a step summary over 1 MiB (1,048,576 bytes); keep a margin for the
@@ -38,12 +38,10 @@ def _cell(text: str, limit: int = MAX_CELL) -> str:
 
 
 def _link(label: str, url: str | None) -> str:
-    target = safe_url(url)
-    # A URL is linked only when it is plain http(s); its text is escaped like any
-    # other, and ( ) in the target are percent-encoded so they cannot end the link.
+    # A URL is linked only when it is plain http(s); its label is escaped like any text.
+    target = markdown_url(url)
     if target is None:
         return _cell(label, 120)
-    target = target.replace("(", "%28").replace(")", "%29")
     return f"[{_cell(label, 120)}]({target})"
 
 
