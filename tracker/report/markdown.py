@@ -9,8 +9,10 @@ through `escape.markdown`: no links, images, HTML, pipes or mentions from a clai
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from tracker.finding import Finding, Level
 from tracker.model import Statement, Status
@@ -100,11 +102,15 @@ def _problem_line(finding: Finding) -> str:
 
 @dataclass
 class _Section:
-    """A heading and the rows under it; rows are what a cut removes."""
+    """A heading and the items under it, one table row or list line each.
+
+    Rows are rendered only while they fit: after a cut, items are only counted.
+    """
 
     head: list[str]
-    rows: list[str] = field(default_factory=list)
-    kind: str = "claim"  # what one row counts as: "claim" or "problem"
+    items: Sequence[Any] = ()
+    row: Callable[[Any], str] = str
+    kind: str = "claim"  # what one item counts as: "claim" or "problem"
 
 
 def _summary(result: CheckResult) -> list[str]:
@@ -140,7 +146,8 @@ def _sections(result: CheckResult) -> Iterator[_Section]:
     if result.findings:
         yield _Section(
             ["", f"### Problems ({len(result.findings)})", ""],
-            [_problem_line(f) for f in result.findings],
+            result.findings,
+            _problem_line,
             kind="problem",
         )
     if not result.checked:
@@ -160,7 +167,7 @@ def _sections(result: CheckResult) -> Iterator[_Section]:
             yield _Section(head)
             continue
         head += ["", "| status | claim | source | decisive evidence |", "|---|---|---|---|"]
-        yield _Section(head, [_claim_row(v, index) for v in verdicts])
+        yield _Section(head, verdicts, lambda v: _claim_row(v, index))
 
 
 def _size(line: str) -> int:
@@ -181,21 +188,23 @@ def render_limited(result: CheckResult, options: RenderOptions, max_bytes: int) 
     cut = False
     for section in _sections(result):
         if cut:
-            left[section.kind] += len(section.rows)
+            left[section.kind] += len(section.items)
             continue
+        rows = (section.row(item) for item in section.items)
+        first = next(rows, None)
         need = sum(_size(line) for line in section.head)
-        if section.rows:
-            need += _size(section.rows[0])
+        if first is not None:
+            need += _size(first)
         if need > budget:
             cut = True
-            left[section.kind] += len(section.rows)
+            left[section.kind] += len(section.items)
             continue
         lines += section.head
         budget -= sum(_size(line) for line in section.head)
-        for position, row in enumerate(section.rows):
+        for position, row in enumerate(itertools.chain([] if first is None else [first], rows)):
             if _size(row) > budget:
                 cut = True
-                left[section.kind] += len(section.rows) - position
+                left[section.kind] += len(section.items) - position
                 break
             lines.append(row)
             budget -= _size(row)
