@@ -177,7 +177,9 @@ def test_action_check_step_runs_in_a_repository(tmp_path: Path) -> None:
         "TRACKER_DIR": "tracker-report",
         "TRACKER_SUMMARY": "true",
         "TRACKER_DIFF_BASE": "main",
+        "TRACKER_ARTIFACT": "tracker-report",
     }
+    assert set(step["env"]) <= set(env)
     done = subprocess.run(
         ["bash", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True
     )
@@ -185,6 +187,7 @@ def test_action_check_step_runs_in_a_repository(tmp_path: Path) -> None:
     assert "exit-code=0" in output.read_text(encoding="utf-8")
     assert "diff=tracker-report/diff.md" in output.read_text(encoding="utf-8")
     assert summary.read_text(encoding="utf-8").startswith("## tracker report")
+    assert "::error" not in done.stdout
     report = tmp_path / "tracker-report"
     assert sorted(p.name for p in report.iterdir()) == [
         "diff.md",
