@@ -158,3 +158,10 @@ def test_a_file_that_is_not_a_report(run: Callable[..., Result], repo: Path) -> 
     result = run("diff", "notes.yaml")
     assert result.exit_code == 2
     assert "not a readable JSON report" in result.output
+
+
+def test_help_documents_the_base_and_exit_codes(run: Callable[..., Result]) -> None:
+    result = run("diff", "--help")
+    assert result.exit_code == 0
+    assert "git ref" in result.output and "JSON report" in result.output
+    assert "Exit codes" in result.output
