@@ -97,6 +97,8 @@ def test_diff_markdown_is_a_comment(run: Callable[..., Result], repo: Path) -> N
     assert lines[0] == MARKER
     assert "| ⏳ rumoured → ❌ contradicted | phone/price | The phone will cost \\$499. |" in lines
     assert "#### Added (1)" in lines and "#### Removed (1)" in lines
+    failing = run("diff", "main", "--format", "markdown", "--fail-on", "contradicted")
+    assert "❌ --fail-on contradicted: 1 claim newly has that status." in failing.output
 
 
 def test_diff_json_and_output_file(run: Callable[..., Result], repo: Path) -> None:

@@ -31,6 +31,10 @@ def _headline(diff: Diff) -> str:
     return ", ".join(parts)
 
 
+def _newly(count: int) -> str:
+    return f"{plural(count, 'claim')} newly {'has' if count == 1 else 'have'} that status"
+
+
 def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -58,7 +62,7 @@ def render_text(diff: Diff) -> str:
     failing = diff.failing()
     if failing:
         names = ", ".join(str(s) for s in Status if s in diff.fail_on)
-        lines += ["", f"--fail-on {names}: {plural(len(failing), 'claim')} newly have it"]
+        lines += ["", f"--fail-on {names}: {_newly(len(failing))}"]
     return "\n".join(lines) + "\n"
 
 
@@ -121,6 +125,10 @@ def render_markdown(diff: Diff) -> str:
             budget -= len(row.encode()) + 1
     if diff.errors:
         lines += ["", f"⚠️ {plural(diff.errors, 'input error')} in this version: see the check."]
+    failing = diff.failing()
+    if failing:
+        names = ", ".join(str(s) for s in Status if s in diff.fail_on)
+        lines += ["", f"❌ --fail-on {names}: {_newly(len(failing))}."]
     if left:
         lines += [
             "",
