@@ -162,6 +162,20 @@ def test_junit_names_stay_unique() -> None:
     assert names == ["claim-0000", "claim-0001", "claim-0000 #2"]
 
 
+# --- GitLab Code Quality -----------------------------------------------------------
+
+
+def test_codequality_issues() -> None:
+    issues = json.loads(render("codequality", evidence_result(), RenderOptions()))
+    assert len(issues) == 2 + 3  # problems and contradicted claims
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["location"]["lines"]["begin"] >= 1
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    assert issues[0]["severity"] == "major" and issues[0]["check_name"] == "tracker.bad-date"
+    assert {i["severity"] for i in issues[2:]} == {"info"}
+
+
 # --- html -------------------------------------------------------------------------
 
 
@@ -201,6 +215,7 @@ def test_html_is_self_contained() -> None:
 def test_one_run_writes_every_format(run: Callable[..., Result], tmp_path: Path) -> None:
     names = {"markdown": "summary.md", "html": "report/index.html", "json": "report/report.json"}
     names |= {"junit": "junit.xml", "text": "report.txt", "github": "annotations.txt"}
+    names |= {"codequality": "gl-code-quality.json"}
     assert set(names) == set(FORMATS)
     args = [arg for fmt, name in names.items() for arg in ("-o", f"{fmt}={tmp_path / name}")]
     result = run("check", str(CLAIMS), "--format", "json", *args)

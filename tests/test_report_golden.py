@@ -31,6 +31,7 @@ SUFFIX = {
     "html": "html",
     "junit": "xml",
     "github": "github.txt",
+    "codequality": "codequality.json",
 }
 
 

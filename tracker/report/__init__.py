@@ -6,11 +6,11 @@ listing it in `FORMATS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 
-from tracker.model import Statement
+from tracker.model import Statement, Status
 from tracker.result import CheckResult, Evidence, Verdict
 
 
@@ -36,6 +36,7 @@ FORMATS: dict[str, str] = {
     "html": "html",
     "junit": "junit",
     "github": "github",
+    "codequality": "codequality",
 }
 
 
@@ -60,6 +61,22 @@ def statement_of(
 ) -> Statement | None:
     """The statement an evidence item names (a full ref, or an id in the claim's story)."""
     return index.get(evidence.statement) or index.get(f"{verdict.claim.story}/{evidence.statement}")
+
+
+def why(verdict: Verdict) -> str:
+    """One line on what decided a verdict: the decisive evidence, else the manual reason."""
+    return verdict.evidence[0].detail if verdict.evidence else (verdict.claim.reason or "")
+
+
+def flagged(result: CheckResult) -> Iterator[tuple[Verdict, bool]]:
+    """Verdicts that need attention in CI, with whether they fail the run.
+
+    A contradicted claim is flagged; so is any claim whose status --fail-on names.
+    """
+    for verdict in result.verdicts:
+        failing = verdict.status in result.fail_on
+        if failing or verdict.status is Status.CONTRADICTED:
+            yield verdict, failing
 
 
 def decisive(verdict: Verdict) -> Evidence | None:

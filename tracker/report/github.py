@@ -11,8 +11,7 @@ text can neither end the command early nor start a new one.
 from __future__ import annotations
 
 from tracker.finding import Level
-from tracker.model import Status
-from tracker.report import RenderOptions
+from tracker.report import RenderOptions, flagged, why
 from tracker.report.escape import github_message, github_property, terminal
 from tracker.result import CheckResult
 
@@ -43,20 +42,17 @@ def all_annotations(result: CheckResult) -> list[tuple[str, str]]:
             finding.message,
         )
         items.append((level, command))
-    for verdict in result.verdicts:
-        failing = verdict.status in result.fail_on
-        if verdict.status is not Status.CONTRADICTED and not failing:
-            continue
+    for verdict, failing in flagged(result):
         level = "error" if failing else "warning"
         claim = verdict.claim
-        why = verdict.evidence[0].detail if verdict.evidence else (claim.reason or "")
+        reason = why(verdict)
         command = _command(
             level,
             claim.location.path,
             claim.location.line,
             claim.location.column,
             f"{verdict.status}: {claim.ref}",
-            f"{claim.text} -- {why}" if why else claim.text,
+            f"{claim.text} -- {reason}" if reason else claim.text,
         )
         items.append((level, command))
     return items

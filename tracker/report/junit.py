@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from tracker.finding import Finding, Level
 from tracker.model import Statement, Status
-from tracker.report import RenderOptions, plural, statement_index, statement_of
+from tracker.report import RenderOptions, plural, statement_index, statement_of, why
 from tracker.report.escape import xml
 from tracker.result import CheckResult, Verdict
 
@@ -84,8 +84,8 @@ def _testcase(
     )
     _count(suite, "tests")
     failing = verdict.status in fail_on
-    why = verdict.evidence[0].detail if verdict.evidence else (claim.reason or "")
-    message = xml(f"{verdict.status}: {why}" if why else str(verdict.status))
+    reason = why(verdict)
+    message = xml(f"{verdict.status}: {reason}" if reason else str(verdict.status))
     if verdict.status is Status.CONTRADICTED or failing:
         failure = ET.SubElement(case, "failure", message=message, type=str(verdict.status))
         failure.text = _verdict_body(verdict, index)
