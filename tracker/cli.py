@@ -124,18 +124,41 @@ def _parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
     return parsed
 
 
-def _write_outputs(result: CheckResult, outputs: Sequence[tuple[str, Path]]) -> None:
+def _full_report(outputs: Sequence[tuple[str, Path]], given: str | None) -> str | None:
+    """Where the complete report is, for formats that cut themselves short."""
+    if given:
+        return given
+    for wanted in ("html", "json"):
+        for name, target in outputs:
+            if name == wanted:
+                return target.as_posix()
+    return None
+
+
+def _write_file(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError as error:
+        raise UsageProblem(f"cannot write {target}: {error.strerror or error}") from None
+
+
+def _write_outputs(
+    result: CheckResult, outputs: Sequence[tuple[str, Path]], full_report: str | None
+) -> None:
     from tracker.report import RenderOptions, render
 
     for name, target in outputs:
-        text = render(name, result, RenderOptions(full_report=None))
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".partial")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(target)
-        except OSError as error:
-            raise UsageProblem(f"cannot write {target}: {error.strerror or error}") from None
+        _write_file(target, render(name, result, RenderOptions(full_report=full_report)))
+
+
+def _console_formats(fmt: str) -> list[str]:
+    """The formats printed to the console; "auto" adds annotations under GitHub Actions."""
+    if fmt != "auto":
+        return [fmt]
+    return ["text", "github"] if os.environ.get("GITHUB_ACTIONS") == "true" else ["text"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
@@ -155,9 +178,11 @@ def main() -> None:
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(_formats()),
-    default=None,
-    help="Console format (default: text; github under GitHub Actions).",
+    type=click.Choice(["auto", *_formats()]),
+    default="auto",
+    show_default=True,
+    help="Console format. auto is text, followed by GitHub annotations when "
+    "GITHUB_ACTIONS=true; name a format (e.g. text) to turn that off.",
 )
 @click.option(
     "--output",
@@ -165,7 +190,15 @@ def main() -> None:
     "outputs",
     multiple=True,
     metavar="FORMAT=PATH",
-    help="Also write the report in FORMAT to PATH; repeat for several, e.g. -o json=report.json.",
+    help="Also write the report in FORMAT to PATH; repeat for several, e.g. "
+    "-o markdown=summary.md -o html=report/index.html -o json=report/report.json.",
+)
+@click.option(
+    "--full-report",
+    metavar="TEXT",
+    default=None,
+    help="Where readers find the full report (a path or URL), named when a markdown report "
+    "is cut to fit GitHub's 1 MiB summary limit (default: the html or json --output).",
 )
 @click.option(
     "--fail-on",
@@ -183,8 +216,9 @@ def main() -> None:
 @color_option
 def check(
     paths: tuple[Path, ...],
-    fmt: str | None,
+    fmt: str,
     outputs: tuple[str, ...],
+    full_report: str | None,
     fail_on: tuple[str, ...],
     scope: str | None,
     config_path: Path | None,
@@ -193,15 +227,23 @@ def check(
     """Check every claim under PATHS (files or folders; default: claims/).
 
     Validation problems are reported too and fail the run, but a broken file never
-    hides the verdicts of the good ones.
+    hides the verdicts of the good ones. One run writes every --output file and the
+    console report, so CI checks once.
     """
     from tracker.check import check as run_check
+    from tracker.report import RenderOptions, render
 
     targets = _parse_outputs(outputs)
     config = _config(config_path, scope=scope)
     result = _run(lambda: run_check(_paths(paths), config, [Status(s) for s in fail_on]))
-    _write_outputs(result, targets)
-    _emit(result, fmt or "text", _use_color(color))
+    where = _full_report(targets, full_report)
+    _write_outputs(result, targets, where)
+    use_color = _use_color(color)
+    for name in _console_formats(fmt):
+        text = render(
+            name, result, RenderOptions(color=use_color and name == "text", full_report=where)
+        )
+        click.echo(text, nl=False, color=use_color)
     sys.exit(result.exit_code)
 
 
@@ -211,7 +253,7 @@ def check(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(_formats()),
     default=None,
     help="Output format (default: text; github under GitHub Actions).",
 )
@@ -261,3 +303,64 @@ def _run_text(action: Callable[[], str]) -> str:
         return action()
     except InputError as error:
         raise UsageProblem(str(error)) from None
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("base")
+@paths_argument
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="markdown suits a pull-request comment (it starts with a hidden marker).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the diff to this file instead of the console.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(STATUSES),
+    multiple=True,
+    help="Exit 1 if a claim is added with, or changes to, this status; repeatable.",
+)
+@click.option("--scope", type=click.Choice(SCOPES), default=None, help="As for check.")
+@config_option
+def diff(
+    base: str,
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: tuple[str, ...],
+    scope: str | None,
+    config_path: Path | None,
+) -> None:
+    """Show how claim statuses changed since BASE: added, removed, reworded and changed.
+
+    BASE is a git ref (e.g. origin/main; its story files under PATHS are checked
+    in a temporary folder) or a JSON report saved by tracker check --format json.
+    PATHS default to claims/. Exit 0 unless the current files have input errors or
+    a claim newly has a status named by --fail-on (then 1).
+    """
+    from tracker.diff import DiffError
+    from tracker.diff import diff as run_diff
+    from tracker.report.changes import DIFF_FORMATS
+
+    config = _config(config_path, scope=scope)
+    try:
+        result = run_diff(base, _paths(paths), config, [Status(s) for s in fail_on])
+    except (DiffError, InputError) as error:
+        raise UsageProblem(str(error)) from None
+    text = DIFF_FORMATS[fmt](result)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_file(output, text)
+    sys.exit(result.exit_code)

@@ -6,16 +6,21 @@ listing it in `FORMATS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 
-from tracker.result import CheckResult
+from tracker.model import Statement, Status
+from tracker.result import CheckResult, Evidence, Verdict
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to render: colour for terminals, and where the full report lives."""
+    """How to render: colour for terminals, and where the full report lives.
+
+    `full_report` names the complete report (a path or a URL) for formats that may
+    cut themselves short, such as markdown for a 1 MiB job summary.
+    """
 
     color: bool = False
     full_report: str | None = None
@@ -27,11 +32,12 @@ Renderer = Callable[[CheckResult, RenderOptions], str]
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_report",
+    "markdown": "markdown",
+    "html": "html",
+    "junit": "junit",
     "github": "github",
+    "codequality": "codequality",
 }
-
-# Formats that suit `tracker validate` (problems only).
-PROBLEM_FORMATS = ("text", "json", "github")
 
 
 def renderer(name: str) -> Renderer:
@@ -43,3 +49,43 @@ def renderer(name: str) -> Renderer:
 
 def render(name: str, result: CheckResult, options: RenderOptions = RenderOptions()) -> str:
     return renderer(name)(result, options)
+
+
+def statement_index(result: CheckResult) -> dict[str, Statement]:
+    """Every statement of the result by its full reference, STORY/ID."""
+    return {s.ref: s for story in result.stories for s in story.statements}
+
+
+def statement_of(
+    index: dict[str, Statement], verdict: Verdict, evidence: Evidence
+) -> Statement | None:
+    """The statement an evidence item names (a full ref, or an id in the claim's story)."""
+    return index.get(evidence.statement) or index.get(f"{verdict.claim.story}/{evidence.statement}")
+
+
+def why(verdict: Verdict) -> str:
+    """One line on what decided a verdict: the decisive evidence, else the manual reason."""
+    return verdict.evidence[0].detail if verdict.evidence else (verdict.claim.reason or "")
+
+
+def flagged(result: CheckResult) -> Iterator[tuple[Verdict, bool]]:
+    """Verdicts that need attention in CI, with whether they fail the run.
+
+    A contradicted claim is flagged; so is any claim whose status --fail-on names.
+    """
+    for verdict in result.verdicts:
+        failing = verdict.status in result.fail_on
+        if failing or verdict.status is Status.CONTRADICTED:
+            yield verdict, failing
+
+
+def decisive(verdict: Verdict) -> Evidence | None:
+    """The evidence that decided a verdict, if the engine found any."""
+    return verdict.evidence[0] if verdict.evidence else None
+
+
+def plural(count: int, word: str) -> str:
+    """``plural(1, "claim")`` is "1 claim", ``plural(2, "story")`` is "2 stories"."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"

@@ -22,14 +22,14 @@ def _style(text: str, code: str, options: RenderOptions) -> str:
 
 
 def _evidence_line(evidence: Evidence) -> str:
-    return f"{evidence.relation} {evidence.statement} ({evidence.score:.0f}): {terminal(evidence.detail)}"
+    return f"{evidence.relation} {terminal(evidence.statement)} ({evidence.score:.0f}): {terminal(evidence.detail)}"
 
 
 def _verdict_lines(verdict: Verdict, options: RenderOptions) -> list[str]:
     status = verdict.status
     label = _style(f"{status!s:<12}", _COLOURS[status], options)
     claim = verdict.claim
-    lines = [f"  {label} {claim.id}  {terminal(claim.text)}"]
+    lines = [f"  {label} {terminal(claim.id)}  {terminal(claim.text)}"]
     pad = " " * 15
     if verdict.manual:
         lines.append(
@@ -38,12 +38,14 @@ def _verdict_lines(verdict: Verdict, options: RenderOptions) -> list[str]:
     if verdict.evidence:
         lines.append(f"{pad}{_evidence_line(verdict.evidence[0])}")
         if len(verdict.evidence) > 1:
-            lines.append(f"{pad}(+{len(verdict.evidence) - 1} more; tracker explain {claim.ref})")
+            lines.append(
+                f"{pad}(+{len(verdict.evidence) - 1} more; tracker explain {terminal(claim.ref)})"
+            )
     elif verdict.near_misses and status is Status.RUMOURED:
         miss = verdict.near_misses[0]
         lines.append(
             _style(
-                f"{pad}nearest: {miss.statement} ({miss.score:.0f}): {terminal(miss.detail)}",
+                f"{pad}nearest: {terminal(miss.statement)} ({miss.score:.0f}): {terminal(miss.detail)}",
                 _DIM,
                 options,
             )
@@ -60,7 +62,8 @@ def render(result: CheckResult, options: RenderOptions) -> str:
             if lines:
                 lines.append("")
             lines.append(
-                _style(f"{story.id}", _BOLD, options) + f"  {terminal(story.title)}  ({story.path})"
+                _style(terminal(story.id), _BOLD, options)
+                + f"  {terminal(story.title)}  ({terminal(story.path)})"
             )
             if not verdicts:
                 lines.append("  (no claims)")
