@@ -30,23 +30,29 @@ _REFERENCE = re.compile(r"(#|GH-)(?=\d)", re.IGNORECASE)
 _MARKDOWN_PUNCT = re.compile(r"([\\`*_\[\]|~#$])")
 
 
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def terminal(text: str) -> str:
     """Make text safe for a terminal: no escape sequences, no bidi overrides, one line.
 
     ``"evil\\x1b[2J"`` becomes ``"evil\\\\x1b[2J"``; a newline becomes ``"\\\\n"``.
     """
     text = text.replace("\r\n", "\n").replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ")
-    return _CONTROL.sub(
-        lambda m: (
-            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
-        ),
-        text,
-    )
+    return _CONTROL.sub(_visible, text)
 
 
 def github_message(text: str) -> str:
-    """Escape the message part of a GitHub workflow command (after ``::``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message part of a GitHub workflow command (after ``::``).
+
+    ``%``, CR and LF are encoded as GitHub documents (``%25``, ``%0D``, ``%0A``), so a
+    newline in claim text can never start a second workflow command; other control
+    characters are made visible as for `terminal`.
+    """
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(_visible, text)
 
 
 def github_property(text: str) -> str:

@@ -3,16 +3,16 @@
 Problems and contradicted claims (and claims whose status is named by --fail-on)
 become annotations with file and line. GitHub shows at most 10 annotations per level
 per step, so the first 10 of each level are printed and one notice says how many were
-left out (the full list is in the summary and the artifact). Every value is made one
-visible line (`escape.terminal`) and then escaped for the workflow command, so claim
-text can neither end the command early nor start a new one.
+left out (the full list is in the summary and the artifact). Every value is escaped
+for the workflow command as GitHub documents (`escape.github_message`/`github_property`),
+so claim text can neither end the command early nor start a new one.
 """
 
 from __future__ import annotations
 
 from tracker.finding import Level
 from tracker.report import RenderOptions, flagged, why
-from tracker.report.escape import github_message, github_property, terminal
+from tracker.report.escape import github_message, github_property
 from tracker.result import CheckResult
 
 PER_LEVEL = 10
@@ -20,12 +20,12 @@ PER_LEVEL = 10
 
 def _command(level: str, path: str, line: int, column: int | None, title: str, message: str) -> str:
     line = max(1, line)
-    props = [f"file={github_property(terminal(path))}", f"line={line}"]
+    props = [f"file={github_property(path)}", f"line={line}"]
     if column is not None and column >= 1:
         props.append(f"col={column}")
     props.append(f"endLine={line}")
-    props.append(f"title={github_property(terminal(title))}")
-    return f"::{level} {','.join(props)}::{github_message(terminal(message))}"
+    props.append(f"title={github_property(title)}")
+    return f"::{level} {','.join(props)}::{github_message(message)}"
 
 
 def all_annotations(result: CheckResult) -> list[tuple[str, str]]:
@@ -74,5 +74,5 @@ def render(result: CheckResult, options: RenderOptions) -> str:
             f"{left_out} more annotations left out (GitHub shows {PER_LEVEL} per level "
             f"in a step); see {where}"
         )
-        lines.append(f"::notice title=tracker::{github_message(terminal(note))}")
+        lines.append(f"::notice title=tracker::{github_message(note)}")
     return "\n".join(lines) + ("\n" if lines else "")
