@@ -144,8 +144,8 @@ def test_paths_missing_at_the_base_count_as_added(run: Callable[..., Result], re
 @pytest.mark.parametrize(
     ("base", "message"),
     [
-        ("no-such-ref", "neither a file nor a git commit"),
-        ("--upload-pack=x", "not a git ref"),
+        ("no-such-ref", "neither a git commit here nor a saved JSON report"),
+        ("--upload-pack=x", "neither a git commit here nor a saved JSON report"),
     ],
 )
 def test_bad_base_is_a_usage_error(
@@ -167,3 +167,25 @@ def test_help_documents_the_base_and_exit_codes(run: Callable[..., Result]) -> N
     assert result.exit_code == 0
     assert "git ref" in result.output and "JSON report" in result.output
     assert "Exit codes" in result.output
+
+
+def test_a_git_ref_wins_over_a_forged_report_file(run: Callable[..., Result], repo: Path) -> None:
+    # A pull request could add a file named like the base ref holding a forged report.
+    forged = run("check", "--format", "json").output
+    (repo / "main").write_text(forged, encoding="utf-8")
+    result = run("diff", "main")
+    assert result.output.splitlines()[0] == (
+        "Compared with main: 1 status change, 1 added, 1 removed, 1 reworded"
+    )
+
+
+def test_diff_from_a_subfolder_is_the_same(
+    run: Callable[..., Result], repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "sub").mkdir()
+    monkeypatch.chdir(repo / "sub")
+    result = run("diff", "main", "../claims")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Compared with main: 1 status change, 1 added, 1 removed, 1 reworded"
+    )

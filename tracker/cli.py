@@ -16,7 +16,7 @@ import click
 
 from tracker import __version__
 from tracker.config import SCOPES, Config, ConfigError, load_config
-from tracker.load import InputError
+from tracker.load import YAML_SUFFIXES, InputError
 from tracker.model import Status
 from tracker.result import CheckResult
 
@@ -27,6 +27,18 @@ Exit codes:
   0  clean
   1  problems found: invalid data, or a claim with a status named by --fail-on
   2  usage or configuration error (missing path, no YAML files, bad config)"""
+
+VALIDATE_EXIT_CODES = """\b
+Exit codes:
+  0  every file is valid
+  1  problems found
+  2  usage or configuration error (missing path, no YAML files, bad config)"""
+
+EXPLAIN_EXIT_CODES = """\b
+Exit codes:
+  0  the claim was explained
+  1  input errors in the story files (shown before the explanation)
+  2  usage or configuration error (no such claim, missing path, bad config)"""
 
 STATUSES = [str(s) for s in Status]
 
@@ -67,6 +79,24 @@ def color_option(func: F) -> F:
     )(func)
 
 
+def fail_on_option(help_text: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--fail-on", type=click.Choice(STATUSES), multiple=True, help=help_text
+        )(func)
+
+    return decorate
+
+
+def scope_option(func: F) -> F:
+    return click.option(
+        "--scope",
+        type=click.Choice(SCOPES),
+        default=None,
+        help="Match against statements of the claim's story (default) or of all stories.",
+    )(func)
+
+
 def _config(config_path: Path | None, **overrides: Any) -> Config:
     try:
         config = load_config(config_path)
@@ -96,10 +126,17 @@ def _paths(paths: Sequence[Path]) -> list[Path]:
     return list(paths) or [Path("claims")]
 
 
-def _run(action: Callable[[], CheckResult]) -> CheckResult:
+T = TypeVar("T")
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run a core action, turning its usage errors into exit code 2."""
+    from tracker.diff import DiffError
+    from tracker.explain import ExplainError
+
     try:
         return action()
-    except InputError as error:
+    except (InputError, DiffError, ExplainError) as error:
         raise UsageProblem(str(error)) from None
 
 
@@ -135,13 +172,26 @@ def _full_report(outputs: Sequence[tuple[str, Path]], given: str | None) -> str 
     return None
 
 
+def _guard_outputs(targets: Sequence[Path]) -> None:
+    """Refuse report paths that would overwrite a story file or a folder."""
+    for target in targets:
+        if target.name.endswith(YAML_SUFFIXES):
+            raise UsageProblem(
+                f"refusing to write a report to {target}: .yaml/.yml files are story files"
+            )
+        if target.is_dir():
+            raise UsageProblem(f"cannot write {target}: it is a folder")
+
+
 def _write_file(target: Path, text: str) -> None:
+    """Write atomically: readers never see half a report, and a failure leaves nothing."""
+    partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)
     except OSError as error:
+        partial.unlink(missing_ok=True)
         raise UsageProblem(f"cannot write {target}: {error.strerror or error}") from None
 
 
@@ -172,7 +222,7 @@ def main() -> None:
     """
 
 
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=EXIT_CODES, short_help="Check every claim against the statements.")
 @paths_argument
 @click.option(
     "--format",
@@ -200,18 +250,8 @@ def main() -> None:
     help="Where readers find the full report (a path or URL), named when a markdown report "
     "is cut to fit GitHub's 1 MiB summary limit (default: the html or json --output).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(STATUSES),
-    multiple=True,
-    help="Exit 1 if any claim has this status; repeatable.",
-)
-@click.option(
-    "--scope",
-    type=click.Choice(SCOPES),
-    default=None,
-    help="Match against statements of the claim's story (default) or of all stories.",
-)
+@fail_on_option("Exit 1 if any claim has this status; repeatable.")
+@scope_option
 @config_option
 @color_option
 def check(
@@ -234,6 +274,7 @@ def check(
     from tracker.report import RenderOptions, render
 
     targets = _parse_outputs(outputs)
+    _guard_outputs([target for _, target in targets])
     config = _config(config_path, scope=scope)
     result = _run(lambda: run_check(_paths(paths), config, [Status(s) for s in fail_on]))
     where = _full_report(targets, full_report)
@@ -247,7 +288,7 @@ def check(
     sys.exit(result.exit_code)
 
 
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=VALIDATE_EXIT_CODES, short_help="Validate story files against the schema.")
 @paths_argument
 @click.option(
     "--format",
@@ -271,41 +312,27 @@ def validate(paths: tuple[Path, ...], fmt: str | None, config_path: Path | None)
     sys.exit(result.exit_code)
 
 
-@main.command(epilog=EXIT_CODES)
-@click.argument("ref")
-@click.option(
-    "--path",
-    "-p",
-    "paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Where the story files are (default: claims/); repeatable.",
+@main.command(
+    epilog=EXPLAIN_EXIT_CODES, short_help="Show the reasoning behind one claim's verdict."
 )
-@click.option("--scope", type=click.Choice(SCOPES), default=None, help="As for check.")
+@click.argument("ref")
+@paths_argument
+@scope_option
 @config_option
 def explain(ref: str, paths: tuple[Path, ...], scope: str | None, config_path: Path | None) -> None:
     """Show the whole reasoning behind one claim's verdict.
 
-    REF is STORY/ID, for example xiaomi-leica-2022/model-name.
+    REF is STORY/ID, for example xiaomi-leica-2022/model-name; PATHS are where the
+    story files are (default: claims/). Input errors in those files are printed
+    first, on standard error, since they can hide the claim or its statements.
     """
-    from tracker.explain import ExplainError, explain_claim
+    from tracker.explain import explain_claim
 
     config = _config(config_path, scope=scope)
-    try:
-        text = _run_text(lambda: explain_claim(_paths(paths), ref, config))
-    except ExplainError as error:
-        raise UsageProblem(str(error)) from None
-    click.echo(text, nl=False)
+    click.echo(_run(lambda: explain_claim(_paths(paths), ref, config)), nl=False)
 
 
-def _run_text(action: Callable[[], str]) -> str:
-    try:
-        return action()
-    except InputError as error:
-        raise UsageProblem(str(error)) from None
-
-
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=EXIT_CODES, short_help="Show status changes since a git ref or saved report.")
 @click.argument("base")
 @paths_argument
 @click.option(
@@ -325,13 +352,8 @@ def _run_text(action: Callable[[], str]) -> str:
     default=None,
     help="Write the diff to this file instead of the console.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(STATUSES),
-    multiple=True,
-    help="Exit 1 if a claim is added with, or changes to, this status; repeatable.",
-)
-@click.option("--scope", type=click.Choice(SCOPES), default=None, help="As for check.")
+@fail_on_option("Exit 1 if a claim is added with, or changes to, this status; repeatable.")
+@scope_option
 @config_option
 def diff(
     base: str,
@@ -349,18 +371,15 @@ def diff(
     PATHS default to claims/. Exit 0 unless the current files have input errors or
     a claim newly has a status named by --fail-on (then 1).
     """
-    from tracker.diff import DiffError
     from tracker.diff import diff as run_diff
     from tracker.report.changes import DIFF_FORMATS
 
     config = _config(config_path, scope=scope)
-    try:
-        result = run_diff(base, _paths(paths), config, [Status(s) for s in fail_on])
-    except (DiffError, InputError) as error:
-        raise UsageProblem(str(error)) from None
+    result = _run(lambda: run_diff(base, _paths(paths), config, [Status(s) for s in fail_on]))
     text = DIFF_FORMATS[fmt](result)
     if output is None:
         click.echo(text, nl=False)
     else:
+        _guard_outputs([output])
         _write_file(output, text)
     sys.exit(result.exit_code)

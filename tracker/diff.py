@@ -132,11 +132,30 @@ def diff(
 ) -> Diff:
     """Compare the claims under `paths` now with `base` (a git ref or a JSON report)."""
     current = check(paths, config)
-    if Path(base).is_file():
+    # A git ref wins over a file of the same name: a pull request could otherwise add
+    # a file called "origin/main" holding a forged report and fake its own diff.
+    commit = _commit(base)
+    if commit is not None:
+        before = ref_entries(commit, paths, config)
+    elif Path(base).is_file():
         before = report_entries(Path(base))
     else:
-        before = ref_entries(base, paths, config)
+        raise DiffError(
+            f"{base!r} is neither a git commit here nor a saved JSON report "
+            "(fetch the ref, e.g. git fetch origin)"
+        )
     return compare(base, before, current, fail_on)
+
+
+def _commit(ref: str) -> str | None:
+    """The commit `ref` names in the current repository, or None."""
+    if ref.startswith("-"):
+        return None
+    try:
+        out = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"])
+    except DiffError:
+        return None
+    return out.decode().strip() or None
 
 
 def report_entries(path: Path) -> dict[str, Entry]:
@@ -185,29 +204,29 @@ def _git(args: list[str], stdin: bytes | None = None) -> bytes:
 
 
 def ref_entries(
-    ref: str, paths: Sequence[str | os.PathLike[str]], config: Config
+    commit: str, paths: Sequence[str | os.PathLike[str]], config: Config
 ) -> dict[str, Entry]:
-    """The claims under `paths` at git `ref`, checked like the working tree."""
-    if ref.startswith("-"):
-        raise DiffError(f"not a git ref: {ref!r}")
-    try:
-        commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"])
-    except DiffError:
-        raise DiffError(
-            f"{ref!r} is neither a file nor a git commit here (fetch it, e.g. git fetch origin)"
-        ) from None
-    sha = commit.decode().strip()
-    # ls-tree prints paths relative to the working folder, as the user gave them.
-    listing = _git(["ls-tree", "-r", "-z", sha, "--", *(os.path.relpath(p) for p in paths)])
-    blobs: list[tuple[str, str]] = []
+    """The claims under `paths` at git `commit`, checked like the working tree."""
+    top = Path(_git(["rev-parse", "--show-toplevel"]).decode().strip()).resolve()
+    inside: list[PurePosixPath] = []
+    for path in paths:
+        try:
+            inside.append(PurePosixPath(Path(path).resolve().relative_to(top).as_posix()))
+        except ValueError:
+            raise DiffError(f"{path} is outside the git repository at {top}") from None
+    # Paths relative to the top of the repository, so the diff is the same from any folder.
+    listing = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *map(str, inside)])
+    blobs: list[tuple[PurePosixPath, str]] = []
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
         mode, kind, oid = meta.decode().split()
-        path = name.decode("utf-8", "surrogateescape")
+        path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
         # Regular files only: no symlinks (which could point outside) or submodules.
-        if kind == "blob" and mode in ("100644", "100755") and path.endswith(YAML_SUFFIXES):
+        regular = kind == "blob" and mode in ("100644", "100755")
+        inside_repo = not path.is_absolute() and ".." not in path.parts
+        if regular and inside_repo and path.name.endswith(YAML_SUFFIXES):
             blobs.append((path, oid))
     if not blobs:
         return {}
@@ -215,13 +234,10 @@ def ref_entries(
         root = Path(tmp).resolve()
         contents = _cat_blobs([oid for _, oid in blobs])
         for (path, _), data in zip(blobs, contents, strict=True):
-            relative = PurePosixPath(path)
-            if relative.is_absolute() or ".." in relative.parts:
-                continue
-            target = root.joinpath(*relative.parts)
+            target = root.joinpath(*path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        targets = [root / os.path.relpath(p) for p in paths]
+        targets = [root.joinpath(*p.parts) for p in inside]
         try:
             result = check([t for t in targets if t.exists()] or [root], config)
         except InputError:

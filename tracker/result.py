@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -90,6 +90,21 @@ class CheckResult:
     def failing(self) -> tuple[Verdict, ...]:
         """Verdicts whose status was named by --fail-on."""
         return tuple(v for v in self.verdicts if v.status in self.fail_on)
+
+    def flagged(self) -> Iterator[tuple[Verdict, bool]]:
+        """Verdicts that need attention in CI, with whether they fail the run.
+
+        A contradicted claim is flagged; so is any claim whose status --fail-on names.
+        """
+        for verdict in self.verdicts:
+            failing = verdict.status in self.fail_on
+            if failing or verdict.status is Status.CONTRADICTED:
+                yield verdict, failing
+
+    @property
+    def valid_files(self) -> int:
+        """How many files read without an error."""
+        return len(self.files) - len({f.path for f in self.errors})
 
     @property
     def exit_code(self) -> int:

@@ -6,11 +6,11 @@ listing it in `FORMATS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from tracker.model import Statement, Status
+from tracker.model import Statement
 from tracker.result import CheckResult, Evidence, Verdict
 
 
@@ -66,17 +66,6 @@ def statement_of(
 def why(verdict: Verdict) -> str:
     """One line on what decided a verdict: the decisive evidence, else the manual reason."""
     return verdict.evidence[0].detail if verdict.evidence else (verdict.claim.reason or "")
-
-
-def flagged(result: CheckResult) -> Iterator[tuple[Verdict, bool]]:
-    """Verdicts that need attention in CI, with whether they fail the run.
-
-    A contradicted claim is flagged; so is any claim whose status --fail-on names.
-    """
-    for verdict in result.verdicts:
-        failing = verdict.status in result.fail_on
-        if failing or verdict.status is Status.CONTRADICTED:
-            yield verdict, failing
 
 
 def decisive(verdict: Verdict) -> Evidence | None:

@@ -13,7 +13,7 @@ import hashlib
 import json
 
 from tracker.finding import Level
-from tracker.report import RenderOptions, flagged, why
+from tracker.report import RenderOptions, why
 from tracker.result import CheckResult
 
 
@@ -49,7 +49,7 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         )
         for f in result.findings
     ]
-    for verdict, failing in flagged(result):
+    for verdict, failing in result.flagged():
         claim = verdict.claim
         reason = why(verdict)
         issues.append(

@@ -11,7 +11,7 @@ so claim text can neither end the command early nor start a new one.
 from __future__ import annotations
 
 from tracker.finding import Level
-from tracker.report import RenderOptions, flagged, why
+from tracker.report import RenderOptions, why
 from tracker.report.escape import github_message, github_property
 from tracker.result import CheckResult
 
@@ -42,7 +42,7 @@ def all_annotations(result: CheckResult) -> list[tuple[str, str]]:
             finding.message,
         )
         items.append((level, command))
-    for verdict, failing in flagged(result):
+    for verdict, failing in result.flagged():
         level = "error" if failing else "warning"
         claim = verdict.claim
         reason = why(verdict)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tracker.model import Status
-from tracker.report import RenderOptions
+from tracker.report import RenderOptions, plural
 from tracker.report.escape import terminal
 from tracker.result import CheckResult, Evidence, Verdict
 
@@ -76,12 +76,19 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         )
         if lines:
             lines.append("")
-        lines.append(f"{len(result.stories)} stories, {total} claims: {summary}")
+        lines.append(f"{plural(len(result.stories), 'story')}, {plural(total, 'claim')}: {summary}")
+        failing = result.failing()
+        if failing:
+            named = ", ".join(sorted({str(v.status) for v in failing}))
+            lines.append(f"--fail-on {named}: {plural(len(failing), 'claim')} (exit code 1)")
     else:
-        ok = len(result.files) - len({f.path for f in result.errors})
-        lines.append(f"{len(result.files)} files checked, {ok} valid, {len(result.errors)} errors")
+        lines.append(
+            f"{plural(len(result.files), 'file')} checked, {result.valid_files} valid, "
+            f"{plural(len(result.errors), 'error')}"
+        )
     if result.errors and result.checked:
         lines.append(
-            f"{len(result.errors)} input errors: fix them (tracker validate) and run again"
+            f"{plural(len(result.errors), 'input error')}: fix them (tracker validate) "
+            "and run again"
         )
     return "\n".join(lines) + "\n"
