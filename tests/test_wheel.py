@@ -73,7 +73,7 @@ def test_installed_wheel_validates_from_another_folder(installed: Path, tmp_path
 
     result = _run(tracker, "validate", "claims/xiaomi-leica-2022.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "1 files checked, 1 valid, 0 errors\n"
+    assert result.stdout == "1 file checked, 1 valid, 0 errors\n"
 
     # An invalid file needs jsonschema and the schema's own property list.
     result = _run(tracker, "validate", cwd=tmp_path)
