@@ -193,3 +193,12 @@ def test_escapes_hold_for_any_text(text: str) -> None:
     assert parsed.text == xml(text) or (parsed.text is None and xml(text) == "")
     assert "\n" not in github_message(text) and "\r" not in github_message(text)
     assert "," not in github_property(text) and ":" not in github_property(text)
+
+
+def test_bare_urls_in_markdown_are_not_autolinked() -> None:
+    from tracker.report.escape import markdown
+
+    out = markdown("log in at https://evil.example/login or www.phish.example, mailto:x@y.z")
+    for live in ("https://", "www.", "mailto:"):
+        assert live not in out
+    assert "evil.example/login" in out  # the text itself is kept

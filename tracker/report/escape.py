@@ -87,8 +87,18 @@ def markdown_url(url: str | None) -> str | None:
     return None if target is None else target.replace("(", "%28").replace(")", "%29")
 
 
+# GitHub's autolink extension turns bare "https://...", "www...." and "mailto:..."
+# into live links; a word joiner after the scheme keeps the text but not the link.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www|mailto|xmpp)(?=:|\.)")
+
+
 def break_mentions(text: str) -> str:
-    """Make ``@name``, ``#123`` and ``GH-123`` inert on GitHub (they would notify)."""
+    """Make ``@name``, ``#123``, ``GH-123`` and bare URLs inert on GitHub.
+
+    Mentions and references would notify people or issues; bare URLs would become
+    links to wherever a stranger's claim points.
+    """
+    text = _AUTOLINK.sub(lambda m: m.group(1) + _JOINER, text)
     return _REFERENCE.sub(lambda m: m.group(1) + _JOINER, _MENTION.sub("@" + _JOINER, text))
 
 
@@ -96,8 +106,8 @@ def markdown(text: str) -> str:
     """Inline GitHub-flavoured Markdown text, safe in a table cell or a list item.
 
     Links, images, emphasis, code, headings and table pipes are backslash-escaped;
-    ``<``, ``>`` and ``&`` become entities (no raw HTML, no autolinks); mentions and
-    issue references are broken. ``[x](javascript:alert(1)) | @team`` renders as that
+    ``<``, ``>`` and ``&`` become entities (no raw HTML, no autolinks); mentions,
+    issue references and bare URLs are broken. ``[x](javascript:alert(1)) | @team`` renders as that
     literal text.
     """
     text = terminal(text)
