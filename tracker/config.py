@@ -21,8 +21,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -61,7 +59,7 @@ DEFAULT = Config()
 
 def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
     """Find and read the configuration; `ConfigError` on any problem."""
-    cwd = cwd or Path.cwd()
+    cwd = cwd or Path()
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
@@ -72,26 +70,40 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
             return _from_file(cwd / name)
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
-        try:
-            table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{pyproject}: {error}") from None
-        section = table.get("tool", {}).get("tracker")
+        section = _toml_section(pyproject)
         if section is not None:
             return from_mapping(section, f"{pyproject} [tool.tracker]")
     return DEFAULT
 
 
-def _from_file(path: Path) -> Config:
+def _toml_section(path: Path) -> Any:
+    """The ``[tool.tracker]`` table of a TOML file, or None when it has none."""
     try:
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".toml":
-            data = tomllib.loads(text).get("tool", {}).get("tracker", {})
-        else:
-            data = yaml.safe_load(text) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
-    return from_mapping(data, str(path))
+    tool = table.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, not {type(tool).__name__}")
+    return tool.get("tracker")
+
+
+def _from_file(path: Path) -> Config:
+    if path.suffix == ".toml":
+        section = _toml_section(path)
+        return from_mapping({} if section is None else section, f"{path} [tool.tracker]")
+    # The same careful reader as story files: duplicate keys and tags are errors,
+    # and every problem has a line and column.
+    from tracker.yamlread import read_yaml
+
+    document, findings = read_yaml(path, str(path))
+    if findings:
+        first = findings[0]
+        raise ConfigError(f"{first.path}:{first.line}:{first.column}: {first.message}")
+    assert document is not None
+    return from_mapping({} if document.data is None else document.data, str(path))
 
 
 def from_mapping(data: Any, source: str) -> Config:
