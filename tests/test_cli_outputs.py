@@ -68,3 +68,27 @@ def test_every_output_is_written_by_one_run(run: Callable[..., Result], claims: 
         "r.json",
         "s.md",
     ]
+
+
+def test_progress_bar_draws_only_after_a_delay(capsys: pytest.CaptureFixture[str]) -> None:
+    from tracker.cli import _ProgressBar
+
+    ticks = iter([0.5, 2.0, 2.05, 3.0])
+    bar = _ProgressBar()
+    bar._clock = lambda: next(ticks)
+    bar._start = 0.0
+    bar("read", 1, 4)  # 0.5 s: too early to draw
+    assert capsys.readouterr().err == ""
+    bar("read", 2, 4)  # 2.0 s: drawn
+    bar("read", 3, 4)  # 2.05 s: throttled
+    bar("read", 4, 4)  # finished: drawn, then a newline
+    err = capsys.readouterr().err
+    assert err.count("\r") == 2
+    assert "2/4" in err and "3/4" not in err and err.endswith("4/4\n")
+
+
+def test_no_progress_bar_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker.cli import _progress
+
+    monkeypatch.setenv("CI", "true")
+    assert _progress() is None

@@ -9,6 +9,7 @@ from tracker.config import Config
 from tracker.load import load
 from tracker.match import judge
 from tracker.model import Status
+from tracker.progress import Progress
 from tracker.result import CheckResult
 from tracker.yamlread import Limits
 
@@ -17,9 +18,11 @@ def _limits(config: Config) -> Limits:
     return Limits(max_bytes=config.max_file_bytes)
 
 
-def validate(paths: Sequence[str | os.PathLike[str]], config: Config) -> CheckResult:
+def validate(
+    paths: Sequence[str | os.PathLike[str]], config: Config, progress: Progress | None = None
+) -> CheckResult:
     """Read and validate only; no verdicts."""
-    loaded = load(paths, _limits(config))
+    loaded = load(paths, _limits(config), progress=progress)
     return CheckResult(loaded.stories, (), loaded.findings, loaded.files, checked=False)
 
 
@@ -27,9 +30,10 @@ def check(
     paths: Sequence[str | os.PathLike[str]],
     config: Config,
     fail_on: Iterable[Status] = (),
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Validate, then judge every valid claim against the statements."""
-    loaded = load(paths, _limits(config))
+    loaded = load(paths, _limits(config), progress=progress)
     verdicts = sorted(
         judge(loaded.stories, config),
         key=lambda v: (v.claim.story, v.claim.location.line, v.claim.id),

@@ -110,6 +110,45 @@ def _config(config_path: Path | None, **overrides: Any) -> Config:
     return config
 
 
+class _ProgressBar:
+    """A one-line progress bar on standard error, for long runs on a terminal only.
+
+    Nothing is drawn in CI, when stderr is redirected, or for runs that finish within
+    a second, so ordinary output and logs stay clean.
+    """
+
+    DELAY = 1.0
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._last = 0.0
+
+    @staticmethod
+    def wanted() -> bool:
+        return sys.stderr.isatty() and not os.environ.get("CI")
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = self._clock()
+        finished = done >= total
+        if now - self._start < self.DELAY or (now - self._last < 0.1 and not finished):
+            return
+        self._last = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r{stage:<6} [{bar}] {done:,}/{total:,}")
+        if finished:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _progress() -> _ProgressBar | None:
+    return _ProgressBar() if _ProgressBar.wanted() else None
+
+
 def _use_color(flag: bool | None) -> bool:
     if flag is not None:
         return flag
@@ -276,7 +315,9 @@ def check(
     targets = _parse_outputs(outputs)
     _guard_outputs([target for _, target in targets])
     config = _config(config_path, scope=scope)
-    result = _run(lambda: run_check(_paths(paths), config, [Status(s) for s in fail_on]))
+    result = _run(
+        lambda: run_check(_paths(paths), config, [Status(s) for s in fail_on], _progress())
+    )
     where = _full_report(targets, full_report)
     _write_outputs(result, targets, where)
     use_color = _use_color(color)
@@ -307,7 +348,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, config_path: Path | None)
     from tracker.check import validate as run_validate
 
     config = _config(config_path)
-    result = _run(lambda: run_validate(_paths(paths), config))
+    result = _run(lambda: run_validate(_paths(paths), config, _progress()))
     _emit(result, fmt or _default_format(), color=False)
     sys.exit(result.exit_code)
 
