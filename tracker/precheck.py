@@ -102,7 +102,9 @@ class _Compiler:
             build = getattr(self, "_kw_" + keyword.lstrip("$"), None)
             if build is None:
                 raise Unsupported(keyword)
-            checks.append(build(argument, node))
+            check = build(argument, node)
+            if check is not None:
+                checks.append(check)
         return _all(checks)
 
     # -- keywords ------------------------------------------------------------------
@@ -150,13 +152,13 @@ class _Compiler:
 
         return check
 
-    def _kw_additionalProperties(self, argument: Any, node: Mapping[str, Any]) -> Check:
+    def _kw_additionalProperties(self, argument: Any, node: Mapping[str, Any]) -> Check | None:
         if argument is True:
-            return lambda _v: True
+            return None
         if argument is not False:
             raise Unsupported("additionalProperties with a schema")
         if "properties" in node:
-            return lambda _v: True  # enforced by _kw_properties
+            return None  # enforced by _kw_properties
         return lambda v: not isinstance(v, Mapping) or not v
 
     def _kw_required(self, names: list[str], node: Mapping[str, Any]) -> Check:
@@ -207,6 +209,7 @@ class _Compiler:
 
 
 def _all(checks: list[Check]) -> Check:
+    # Unrolled for the common small cases: this runs once per value of every file.
     if not checks:
         return lambda _v: True
     if len(checks) == 1:
@@ -214,4 +217,10 @@ def _all(checks: list[Check]) -> Check:
     if len(checks) == 2:
         first, second = checks
         return lambda v: first(v) and second(v)
-    return lambda v: all(check(v) for check in checks)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda v: first(v) and second(v) and third(v)
+    if len(checks) == 4:
+        first, second, third, fourth = checks
+        return lambda v: first(v) and second(v) and third(v) and fourth(v)
+    return lambda v: all(one(v) for one in checks)
