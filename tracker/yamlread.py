@@ -345,18 +345,21 @@ def _too_many(mark: Mark, cap: int) -> _Stop:
 _NUL = re.compile("\x00")
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """Position and message of a YAML syntax error.
 
-    libyaml's problem, plus where the construct it was reading began. When the file
-    ends inside a construct (an unclosed quote or bracket), that construct's start
-    is the place to look, so the finding points there rather than at the last line.
+    libyaml's problem, plus where the construct it was reading began, plus a hint
+    for the usual slips (tabs, an unquoted ': ', bad indentation). When the file
+    ends inside a construct (an unclosed quote), that construct's start is the
+    place to look, so the finding points there rather than at the last line.
     """
     problem = error.problem or "invalid YAML"
     start, end = error.context_mark, error.problem_mark
+    hint = _syntax_hint(problem, error.context or "", end, text)
     if not error.context or start is None:
         line, column = _pos(end) if end is not None else (1, 1)
-        return line, column, f"{problem} ({error.context})" if error.context else problem
+        context = f" ({error.context})" if error.context else ""
+        return line, column, f"{problem}{context}{hint}"
     if "end of stream" in problem:
         return *_pos(start), f"{problem} ({error.context} that starts here and is never closed)"
     line, column = _pos(end) if end is not None else _pos(start)
@@ -365,8 +368,17 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
         where = f" that starts on line {context_line}, column {context_column}"
     else:
         where = ""
-    hint = "; is this line indented like the ones above it?" if "block" in error.context else ""
     return line, column, f"{problem} ({error.context}{where}){hint}"
+
+
+def _syntax_hint(problem: str, context: str, mark: Any, text: str) -> str:
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "; YAML does not allow tabs here: indent with spaces"
+    if problem.startswith("mapping values are not allowed"):
+        return "; if the value contains ': ', put it in quotes"
+    if "block" in context:
+        return "; is this line indented like the ones above it?"
+    return ""
 
 
 def _character_message(character: int | str) -> str:
@@ -441,7 +453,7 @@ def parse_bytes(
     except _Stop as stop:
         return fail(*stop.mark, stop.code, stop.message)
     except yaml.MarkedYAMLError as error:
-        line, column, message = _syntax_error(error)
+        line, column, message = _syntax_error(error, text)
         return fail(line, column, "syntax", message)
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text, min(error.position, len(text)))
