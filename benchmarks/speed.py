@@ -50,8 +50,10 @@ class Run:
 def timed(command: list[str]) -> Run:
     """Run `command` with output to /dev/null; its own wall time and peak memory."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
+    with (
+        open(os.devnull, "wb") as sink,
+        subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE) as process,
+    ):
         assert process.stderr is not None
         errors = process.stderr.read()
         # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the
