@@ -159,3 +159,12 @@ def test_explicit_plain_tags_are_read_but_never_constructed_otherwise() -> None:
         document, findings = parse_bytes(f"a: {tag}\n".encode(), "t.yaml")
         assert document is None
         assert findings[0].code == "tag"
+
+
+def test_node_cap_without_aliases_suggests_splitting_the_file() -> None:
+    text = "".join(f"k{i}: v\n" for i in range(10)).encode()
+    document, findings = parse_bytes(text, "big.yaml", Limits(max_nodes=12))
+    assert document is None
+    assert (findings[0].line, findings[0].column, findings[0].code) == (6, 5, "too-many-nodes")
+    assert "split the story into smaller files" in findings[0].message
+    assert "alias" not in findings[0].message

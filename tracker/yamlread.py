@@ -206,6 +206,7 @@ def _events(
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     nodes = 0
+    aliased = False  # whether any alias was expanded: it changes what a big count means
     documents = 0
     max_nodes = limits.max_nodes
     max_depth = limits.max_depth
@@ -230,9 +231,10 @@ def _events(
                 if name not in anchors:  # libyaml reports this itself; be safe
                     raise _Stop(mark, "syntax", f"unknown alias *{name}")
                 value, size = anchors[name]
+                aliased = True
             nodes += size
             if nodes > max_nodes:
-                raise _too_many(mark, max_nodes)
+                raise _too_many(mark, max_nodes, aliased)
             if top is None:
                 doc.data = value
                 value_marks[()] = mark
@@ -257,7 +259,7 @@ def _events(
             mark = (start.line + 1, start.column + 1)
             nodes += 1
             if nodes > max_nodes:
-                raise _too_many(mark, max_nodes)
+                raise _too_many(mark, max_nodes, aliased)
             tag = event.tag
             if tag and tag != "!" and tag not in _CONTAINER_TAGS:
                 raise _Stop(
@@ -333,13 +335,12 @@ def _take_key(top: _Frame, key: Any, mark: Mark, key_marks: dict[Path_, Mark]) -
     key_marks[path] = mark
 
 
-def _too_many(mark: Mark, cap: int) -> _Stop:
-    return _Stop(
-        mark,
-        "too-many-nodes",
-        f"more than {cap:,} nodes once aliases are expanded (an alias bomb?); "
-        "the file was not read",
-    )
+def _too_many(mark: Mark, cap: int, aliased: bool) -> _Stop:
+    if aliased:
+        why = f"more than {cap:,} nodes once aliases are expanded (an alias bomb?)"
+    else:
+        why = f"more than {cap:,} keys and values; split the story into smaller files"
+    return _Stop(mark, "too-many-nodes", f"{why}; the file was not read")
 
 
 _NUL = re.compile("\x00")
