@@ -448,8 +448,10 @@ def parse_bytes(
         line, column = _line_col(text, nul.start())
         return fail(line, column, "nul-byte", "NUL byte in file; is it binary?")
 
-    loader = _Loader(text)
+    loader = None
     try:
+        # Inside the try: the pure-Python reader checks characters on creation.
+        loader = _Loader(text)
         document, documents = _build(loader.get_event, limits, len(text.rstrip()))
     except _Stop as stop:
         return fail(*stop.mark, stop.code, stop.message)
@@ -462,7 +464,8 @@ def parse_bytes(
     except yaml.YAMLError as error:
         return fail(1, 1, "syntax", str(error).splitlines()[0] if str(error) else "invalid YAML")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if documents == 0:
         return fail(1, 1, "empty", "file holds no YAML document; expected a story mapping")
     return document, []
