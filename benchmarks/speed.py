@@ -5,7 +5,9 @@ seed; see generate.py) into a temporary folder, then times, each as a separate
 process: the floor (a Python process that only parses the same files with libyaml,
 ``yaml.load(f, Loader=yaml.CSafeLoader)``), ``tracker validate`` and
 ``tracker check --format json`` (output to /dev/null). It prints seconds (best of
---repeat runs), the ratios to the floor and each process's peak memory (ru_maxrss).
+--repeat runs), the ratios to the floor (wall time, and check/floor in CPU time,
+which other work on the machine disturbs less) and each process's peak memory
+(ru_maxrss).
 
     python benchmarks/speed.py                      # 20,000 and 100,000 claims
     python benchmarks/speed.py --claims 5000 --repeat 1
@@ -40,9 +42,10 @@ for folder, dirs, files in os.walk(sys.argv[1]):
 
 @dataclass(frozen=True)
 class Run:
-    """One timed process: wall seconds, peak resident memory and exit status."""
+    """One timed process: wall and CPU seconds, peak resident memory, exit status."""
 
     seconds: float
+    cpu: float
     peak_mib: float
     status: int
 
@@ -50,8 +53,10 @@ class Run:
 def timed(command: list[str]) -> Run:
     """Run `command` with output to /dev/null; its own wall time and peak memory."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
+    with (
+        open(os.devnull, "wb") as sink,
+        subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE) as process,
+    ):
         assert process.stderr is not None
         errors = process.stderr.read()
         # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the
@@ -62,10 +67,12 @@ def timed(command: list[str]) -> Run:
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{errors.decode()}")
     kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
-    return Run(seconds, kib / 1024, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, kib / 1024, process.returncode)
 
 
 def best(command: list[str], repeat: int) -> Run:
+    """The fastest of `repeat` runs (least disturbed by other work on the machine)."""
     runs = [timed(command) for _ in range(repeat)]
     return min(runs, key=lambda r: r.seconds)
 
@@ -112,7 +119,7 @@ def main() -> None:
     sizes = args.claims or [20_000, 100_000]
     header = (
         f"{'claims':>8} {'files':>6} {'floor s':>8} {'validate s':>10} {'check s':>8} "
-        f"{'validate/floor':>14} {'check/floor':>11} {'peak MiB floor/validate/check':>30}"
+        f"{'validate/floor':>14} {'check/floor':>11} {'(cpu)':>6} {'peak MiB floor/validate/check':>30}"
     )
     print(header)
     ratios = {}
@@ -125,7 +132,7 @@ def main() -> None:
         print(
             f"{claims:>8} {files:>6} {floor.seconds:>8.2f} {validate.seconds:>10.2f} "
             f"{check.seconds:>8.2f} {validate.seconds / floor.seconds:>14.2f} "
-            f"{ratios[claims]:>11.2f} {peaks:>30}",
+            f"{ratios[claims]:>11.2f} {check.cpu / floor.cpu:>6.2f} {peaks:>30}",
             flush=True,
         )
     if len(ratios) > 1:

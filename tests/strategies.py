@@ -11,7 +11,7 @@ SCALARS = (
     | st.floats(allow_nan=False)
     | st.text(max_size=20)
 )
-DATA = st.recursive(
+JSONLIKE = st.recursive(
     SCALARS,
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)

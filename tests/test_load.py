@@ -76,3 +76,12 @@ def test_progress_counts_bad_files_too(tmp_path: Path) -> None:
     result = load([tmp_path], progress=lambda *call: calls.append(call))
     assert calls[-1] == ("read", 2, 2)
     assert [s.id for s in result.stories] == ["b"]
+
+
+def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "missing-target.yaml")
+    (tmp_path / "fine.yaml").write_text("story: Fine\n")
+    result = load([tmp_path])
+    assert [(f.line, f.column, f.code) for f in result.findings] == [(1, 1, "io")]
+    assert "cannot read file" in result.findings[0].message
+    assert [s.id for s in result.stories] == ["fine"]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from tests.conftest import CLAIMS, ROOT
-from tests.strategies import CLAIMLIKE, DATA, STORYLIKE
+from tests.strategies import CLAIMLIKE, JSONLIKE, STORYLIKE
 from tracker import schema as schema_module
 from tracker.precheck import compile_schema
 from tracker.yamlread import parse_bytes
@@ -82,7 +82,7 @@ def test_precheck_agrees_on_valid_stories_with_random_claims(claims: list[dict[s
 
 
 @settings(deadline=None, max_examples=300)
-@given(DATA)
+@given(JSONLIKE)
 def test_precheck_never_accepts_what_jsonschema_rejects(data: Any) -> None:
     assert CHECK is not None
     if CHECK(data):

@@ -10,7 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.strategies import DATA, STORYLIKE
+from tests.conftest import DATA
+from tests.strategies import JSONLIKE, STORYLIKE
+from tracker import yamlread
 from tracker.finding import CODES, Finding
 from tracker.load import build_story
 from tracker.yamlread import Document, Limits, parse_bytes
@@ -68,7 +70,7 @@ def test_yaml_like_text_never_raises(text: str) -> None:
 
 
 @FUZZ
-@given(DATA)
+@given(JSONLIKE)
 def test_safe_dump_round_trips(data: Any) -> None:
     text = yaml.safe_dump(data, allow_unicode=True)
     document, findings = parse_bytes(text.encode("utf-8"), "dump.yaml")
@@ -159,3 +161,24 @@ def test_explicit_plain_tags_are_read_but_never_constructed_otherwise() -> None:
         document, findings = parse_bytes(f"a: {tag}\n".encode(), "t.yaml")
         assert document is None
         assert findings[0].code == "tag"
+
+
+def test_node_cap_without_aliases_suggests_splitting_the_file() -> None:
+    text = "".join(f"k{i}: v\n" for i in range(10)).encode()
+    document, findings = parse_bytes(text, "big.yaml", Limits(max_nodes=12))
+    assert document is None
+    assert (findings[0].line, findings[0].column, findings[0].code) == (6, 5, "too-many-nodes")
+    assert "split the story into smaller files" in findings[0].message
+    assert "alias" not in findings[0].message
+
+
+@pytest.mark.parametrize("case", ["control-character", "tab-indent", "deep-nesting", "alias-bomb"])
+def test_pure_python_parser_gives_the_same_positions(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without libyaml PyYAML falls back to its own parser: findings keep their place
+    # and code (libyaml's wording of a syntax error may differ).
+    raw = (DATA / "invalid" / case / "story.yaml").read_bytes()
+    expected = [(f.line, f.column, f.code) for f in parse_bytes(raw, "story.yaml")[1]]
+    monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
+    assert [(f.line, f.column, f.code) for f in parse_bytes(raw, "story.yaml")[1]] == expected

@@ -20,7 +20,9 @@ returns True for ``"x"`` and False for ``""`` or ``3``.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -73,6 +75,41 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
 }
 
 
+_SCALAR_KEYWORDS = frozenset({"type", "minLength", "maxLength", "pattern", "format", "enum"})
+_SCALAR_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "number": (int, float),
+    "integer": (int,),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+@dataclass(frozen=True)
+class _ScalarRule:
+    """Everything a scalar schema asks, checked in one call."""
+
+    types: frozenset[type]
+    min_length: int
+    max_length: int
+    search: Callable[[str], object] | None
+    fmt: Callable[[str], bool] | None
+    choices: frozenset[tuple[type, Any]] | None
+
+    def check(self, value: Any) -> bool:
+        kind = type(value)
+        if kind not in self.types:
+            return False
+        if kind is str:
+            if not self.min_length <= len(value) <= self.max_length:
+                return False
+            if self.search is not None and self.search(value) is None:
+                return False
+            if self.fmt is not None and not self.fmt(value):
+                return False
+        return self.choices is None or (kind, value) in self.choices
+
+
 class Unsupported(Exception):
     """The schema uses a keyword this compiler does not understand."""
 
@@ -95,6 +132,9 @@ class _Compiler:
             return lambda _v: True
         if node is False or not isinstance(node, Mapping):
             raise Unsupported(repr(node))
+        rule = self._scalar_rule(node)
+        if rule is not None:
+            return rule.check
         checks: list[Check] = []
         for keyword, argument in node.items():
             if keyword in _ANNOTATIONS:
@@ -102,13 +142,58 @@ class _Compiler:
             build = getattr(self, "_kw_" + keyword.lstrip("$"), None)
             if build is None:
                 raise Unsupported(keyword)
-            checks.append(build(argument, node))
+            check = build(argument, node)
+            if check is not None:
+                checks.append(check)
         return _all(checks)
 
-    # -- keywords ------------------------------------------------------------------
-    def _kw_ref(self, ref: str, node: Mapping[str, Any]) -> Check:
-        if ref in self.refs:
-            return self.refs[ref]
+    def _scalar_rule(self, node: Mapping[str, Any]) -> _ScalarRule | None:
+        """One flat rule for a scalar schema (following $ref), or None.
+
+        Most values in a story file are strings checked by type, length and pattern;
+        one rule checks them in a single call instead of a chain of closures.
+        """
+        keywords: dict[str, Any] = {}
+        pending, seen = [node], 0
+        while pending:
+            current = pending.pop()
+            seen += 1
+            if seen > 20:
+                return None
+            for keyword, argument in current.items():
+                if keyword in _ANNOTATIONS:
+                    continue
+                if keyword == "$ref":
+                    target = self._resolve(argument)
+                    if not isinstance(target, Mapping):
+                        return None
+                    pending.append(target)
+                elif keyword not in _SCALAR_KEYWORDS or keywords.get(keyword, argument) != argument:
+                    return None
+                else:
+                    keywords[keyword] = argument
+        names = keywords.get("type")
+        names = names if isinstance(names, list) else [names]
+        if not names or not all(n in _SCALAR_TYPES for n in names):
+            return None
+        fmt = keywords.get("format")
+        if fmt is not None and fmt not in _FORMATS:
+            return None
+        enum = keywords.get("enum")
+        try:
+            choices = None if enum is None else frozenset((type(c), c) for c in enum)
+        except TypeError:  # an unhashable choice
+            return None
+        return _ScalarRule(
+            types=frozenset(t for n in names for t in _SCALAR_TYPES[n]),
+            min_length=keywords.get("minLength", 0),
+            max_length=keywords.get("maxLength", sys.maxsize),
+            search=re.compile(keywords["pattern"]).search if "pattern" in keywords else None,
+            fmt=_FORMATS[fmt] if fmt is not None else None,
+            choices=choices,
+        )
+
+    def _resolve(self, ref: str) -> Any:
         if not ref.startswith("#/"):
             raise Unsupported(ref)
         target: Any = self.root
@@ -117,6 +202,13 @@ class _Compiler:
             if not isinstance(target, Mapping) or part not in target:
                 raise Unsupported(ref)
             target = target[part]
+        return target
+
+    # -- keywords ------------------------------------------------------------------
+    def _kw_ref(self, ref: str, node: Mapping[str, Any]) -> Check:
+        if ref in self.refs:
+            return self.refs[ref]
+        target = self._resolve(ref)
         # A placeholder first, so a recursive schema refers to itself lazily.
         compiled: list[Check] = []
         self.refs[ref] = lambda v: compiled[0](v)
@@ -150,27 +242,30 @@ class _Compiler:
 
         return check
 
-    def _kw_additionalProperties(self, argument: Any, node: Mapping[str, Any]) -> Check:
+    def _kw_additionalProperties(self, argument: Any, node: Mapping[str, Any]) -> Check | None:
         if argument is True:
-            return lambda _v: True
+            return None
         if argument is not False:
             raise Unsupported("additionalProperties with a schema")
         if "properties" in node:
-            return lambda _v: True  # enforced by _kw_properties
+            return None  # enforced by _kw_properties
         return lambda v: not isinstance(v, Mapping) or not v
 
     def _kw_required(self, names: list[str], node: Mapping[str, Any]) -> Check:
-        wanted = tuple(names)
-        return lambda v: not isinstance(v, Mapping) or all(n in v for n in wanted)
+        wanted = frozenset(names)
+        return lambda v: type(v) is not dict or v.keys() >= wanted
 
     def _kw_dependentRequired(
         self, argument: Mapping[str, list[str]], node: Mapping[str, Any]
     ) -> Check:
-        pairs = tuple((key, tuple(needs)) for key, needs in argument.items())
-        return lambda v: (
-            not isinstance(v, Mapping)
-            or all(key not in v or all(n in v for n in needs) for key, needs in pairs)
-        )
+        pairs = tuple((key, frozenset(needs)) for key, needs in argument.items())
+
+        def check(value: Any) -> bool:
+            if type(value) is not dict:
+                return True
+            return all(key not in value or value.keys() >= needs for key, needs in pairs)
+
+        return check
 
     def _kw_items(self, argument: Any, node: Mapping[str, Any]) -> Check:
         if "prefixItems" in node:
@@ -180,7 +275,7 @@ class _Compiler:
         def check(value: Any) -> bool:
             if type(value) is not list:
                 return type(value) is not tuple
-            return all(sub(item) for item in value)
+            return all(map(sub, value))
 
         return check
 
@@ -207,6 +302,7 @@ class _Compiler:
 
 
 def _all(checks: list[Check]) -> Check:
+    # Unrolled for the common small cases: this runs once per value of every file.
     if not checks:
         return lambda _v: True
     if len(checks) == 1:
@@ -214,4 +310,10 @@ def _all(checks: list[Check]) -> Check:
     if len(checks) == 2:
         first, second = checks
         return lambda v: first(v) and second(v)
-    return lambda v: all(check(v) for check in checks)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda v: first(v) and second(v) and third(v)
+    if len(checks) == 4:
+        first, second, third, fourth = checks
+        return lambda v: first(v) and second(v) and third(v) and fourth(v)
+    return lambda v: all(one(v) for one in checks)

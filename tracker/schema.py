@@ -147,6 +147,14 @@ def _explain(error: ValidationError) -> Iterator[Problem]:
                 "type",
                 f"a story file must be a mapping with 'story:', not {_kind(error.instance)}",
             )
+        elif len(path) == 2 and isinstance(path[1], int):
+            kind = "claim" if path[0] == "claims" else "statement"
+            yield (
+                path,
+                False,
+                "type",
+                f"each {kind} must be a mapping with 'id:' and 'text:', not {_shown(error.instance)}",
+            )
         else:
             yield (
                 path,

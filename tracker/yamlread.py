@@ -206,6 +206,7 @@ def _events(
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     nodes = 0
+    aliased = False  # whether any alias was expanded: it changes what a big count means
     documents = 0
     max_nodes = limits.max_nodes
     max_depth = limits.max_depth
@@ -230,9 +231,10 @@ def _events(
                 if name not in anchors:  # libyaml reports this itself; be safe
                     raise _Stop(mark, "syntax", f"unknown alias *{name}")
                 value, size = anchors[name]
+                aliased = True
             nodes += size
             if nodes > max_nodes:
-                raise _too_many(mark, max_nodes)
+                raise _too_many(mark, max_nodes, aliased)
             if top is None:
                 doc.data = value
                 value_marks[()] = mark
@@ -257,7 +259,7 @@ def _events(
             mark = (start.line + 1, start.column + 1)
             nodes += 1
             if nodes > max_nodes:
-                raise _too_many(mark, max_nodes)
+                raise _too_many(mark, max_nodes, aliased)
             tag = event.tag
             if tag and tag != "!" and tag not in _CONTAINER_TAGS:
                 raise _Stop(
@@ -333,30 +335,32 @@ def _take_key(top: _Frame, key: Any, mark: Mark, key_marks: dict[Path_, Mark]) -
     key_marks[path] = mark
 
 
-def _too_many(mark: Mark, cap: int) -> _Stop:
-    return _Stop(
-        mark,
-        "too-many-nodes",
-        f"more than {cap:,} nodes once aliases are expanded (an alias bomb?); "
-        "the file was not read",
-    )
+def _too_many(mark: Mark, cap: int, aliased: bool) -> _Stop:
+    if aliased:
+        why = f"more than {cap:,} nodes once aliases are expanded (an alias bomb?)"
+    else:
+        why = f"more than {cap:,} keys and values; split the story into smaller files"
+    return _Stop(mark, "too-many-nodes", f"{why}; the file was not read")
 
 
 _NUL = re.compile("\x00")
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """Position and message of a YAML syntax error.
 
-    libyaml's problem, plus where the construct it was reading began. When the file
-    ends inside a construct (an unclosed quote or bracket), that construct's start
-    is the place to look, so the finding points there rather than at the last line.
+    libyaml's problem, plus where the construct it was reading began, plus a hint
+    for the usual slips (tabs, an unquoted ': ', bad indentation). When the file
+    ends inside a construct (an unclosed quote), that construct's start is the
+    place to look, so the finding points there rather than at the last line.
     """
     problem = error.problem or "invalid YAML"
     start, end = error.context_mark, error.problem_mark
+    hint = _syntax_hint(problem, error.context or "", end, text)
     if not error.context or start is None:
         line, column = _pos(end) if end is not None else (1, 1)
-        return line, column, f"{problem} ({error.context})" if error.context else problem
+        context = f" ({error.context})" if error.context else ""
+        return line, column, f"{problem}{context}{hint}"
     if "end of stream" in problem:
         return *_pos(start), f"{problem} ({error.context} that starts here and is never closed)"
     line, column = _pos(end) if end is not None else _pos(start)
@@ -365,8 +369,17 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
         where = f" that starts on line {context_line}, column {context_column}"
     else:
         where = ""
-    hint = "; is this line indented like the ones above it?" if "block" in error.context else ""
     return line, column, f"{problem} ({error.context}{where}){hint}"
+
+
+def _syntax_hint(problem: str, context: str, mark: Any, text: str) -> str:
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "; YAML does not allow tabs here: indent with spaces"
+    if problem.startswith("mapping values are not allowed"):
+        return "; if the value contains ': ', put it in quotes"
+    if "block" in context:
+        return "; is this line indented like the ones above it?"
+    return ""
 
 
 def _character_message(character: int | str) -> str:
@@ -435,13 +448,15 @@ def parse_bytes(
         line, column = _line_col(text, nul.start())
         return fail(line, column, "nul-byte", "NUL byte in file; is it binary?")
 
-    loader = _Loader(text)
+    loader = None
     try:
+        # Inside the try: the pure-Python reader checks characters on creation.
+        loader = _Loader(text)
         document, documents = _build(loader.get_event, limits, len(text.rstrip()))
     except _Stop as stop:
         return fail(*stop.mark, stop.code, stop.message)
     except yaml.MarkedYAMLError as error:
-        line, column, message = _syntax_error(error)
+        line, column, message = _syntax_error(error, text)
         return fail(line, column, "syntax", message)
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text, min(error.position, len(text)))
@@ -449,7 +464,8 @@ def parse_bytes(
     except yaml.YAMLError as error:
         return fail(1, 1, "syntax", str(error).splitlines()[0] if str(error) else "invalid YAML")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if documents == 0:
         return fail(1, 1, "empty", "file holds no YAML document; expected a story mapping")
     return document, []
