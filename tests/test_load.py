@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import CLAIMS
 from tracker.load import InputError, discover, load
+from tracker.yamlread import read_bounded
 
 
 @pytest.fixture
@@ -83,5 +87,124 @@ def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "fine.yaml").write_text("story: Fine\n")
     result = load([tmp_path])
     assert [(f.line, f.column, f.code) for f in result.findings] == [(1, 1, "io")]
-    assert "cannot read file" in result.findings[0].message
+    assert "broken symbolic link" in result.findings[0].message
     assert [s.id for s in result.stories] == ["fine"]
+
+
+def _story(path: Path, title: str = "Fine") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"story: {title}\nclaims:\n  - id: a\n    text: One.\n"
+        "    source: A leaker\n    reported: 2022-05-01\n"
+    )
+    return path
+
+
+def test_a_file_growing_past_its_stated_size_is_cut_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file may report a small size and then keep growing (or lie, like /proc):
+    # the reader never takes more than the cap plus one byte from it.
+    story = _story(tmp_path / "grows.yaml")
+    real_fstat = os.fstat
+
+    def small(descriptor: int) -> os.stat_result:
+        status = real_fstat(descriptor)
+        return os.stat_result((*status[:6], 1, *status[7:]))
+
+    monkeypatch.setattr(os, "fstat", small)
+    assert read_bounded(story, 10) == ("too-large", "file is over the 10-byte cap; not read")
+    assert read_bounded(story, 10_000) == story.read_bytes()
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening with O_NONBLOCK and checking the open file again: no hang, no read.
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    real_stat = os.stat
+    regular = real_stat(_story(tmp_path / "fine.yaml"))
+    monkeypatch.setattr(os, "stat", lambda path, **kw: regular if path == pipe else real_stat(path))
+    assert read_bounded(pipe, 1000) == (
+        "io",
+        "not a regular file: it is a FIFO (named pipe); not read",
+    )
+
+
+def test_unreadable_folder_is_a_finding_even_for_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _story(tmp_path / "claims" / "fine.yaml")
+    _story(tmp_path / "claims" / "locked" / "inner.yaml")
+    real_scandir = os.scandir
+
+    def denied(path: Any = ".") -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    monkeypatch.chdir(tmp_path)
+    result = load(["claims"])
+    assert [str(f) for f in result.findings] == [
+        "claims/locked:1:1: error [io] cannot read folder: Permission denied; "
+        "the files in it were not checked"
+    ]
+    assert [s.id for s in result.stories] == ["fine"]
+
+
+def test_an_unreadable_root_folder_is_a_finding_not_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_scandir = os.scandir
+
+    def denied(path: Any = ".") -> Any:
+        if os.path.realpath(path) == str(tmp_path.resolve()):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    monkeypatch.chdir(tmp_path)
+    result = load(["."])
+    assert [(f.path, f.code) for f in result.findings] == [(".", "io")]
+
+
+def test_links_to_folders_never_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _story(tmp_path / "claims" / "a" / "one.yaml")
+    (tmp_path / "claims" / "a" / "up").symlink_to("..")
+    (tmp_path / "claims" / "a" / "self").symlink_to(".")
+    (tmp_path / "claims" / "b").symlink_to("a")
+    (tmp_path / "claims" / "b-again").symlink_to("b")
+    monkeypatch.chdir(tmp_path)
+    result = load(["claims"])
+    assert result.findings == ()
+    assert result.files == ("claims/a/one.yaml",)
+
+
+def test_links_are_judged_against_every_path_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _story(tmp_path / "archive" / "old.yaml")
+    _story(tmp_path / "claims" / "new.yaml")
+    (tmp_path / "claims" / "2022").symlink_to("../archive")
+    (tmp_path / "claims" / "copy.yaml").symlink_to("../archive/old.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert {f.code for f in load(["claims"]).findings} == {"link-outside"}
+    # Given on the command line, the archive is inside the paths: nothing is refused,
+    # and each of its files is read once, where it really is.
+    both = load(["claims", "archive"])
+    assert both.findings == ()
+    assert both.files == ("archive/old.yaml", "claims/copy.yaml", "claims/new.yaml")
+    # A file given by name may link to a file beside it, not elsewhere.
+    (tmp_path / "claims" / "same.yaml").symlink_to("new.yaml")
+    assert load(["claims/same.yaml"]).findings == ()
+    assert [f.code for f in load(["claims/copy.yaml"]).findings] == ["link-outside"]
+
+
+def test_a_story_id_with_a_newline_is_refused(tmp_path: Path) -> None:
+    story = _story(tmp_path / "two\nlines.yaml")
+    result = load([story])
+    assert [(f.line, f.column, f.code) for f in result.findings] == [(1, 1, "bad-id")]
+    assert "'two\\nlines'" in result.findings[0].message
+    assert result.stories == ()

@@ -8,11 +8,14 @@ and nothing in it is executed.
 
 from __future__ import annotations
 
+import errno
 import os
+import shlex
 import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -25,6 +28,7 @@ CASES = sorted(p for p in (DATA / "invalid").iterdir() if p.is_dir())
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    # rglob does not follow links to folders; is_file is False for FIFOs and devices.
     return {
         p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
         for p in sorted(folder.rglob("*"))
@@ -34,6 +38,52 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def _refuse_as_the_kernel_would(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads every folder whatever its mode: make listing `folder` fail anyway."""
+    scandir = os.scandir
+    denied = os.path.realpath(folder)
+
+    def guarded(path: Any = ".") -> Any:
+        if os.path.realpath(path) == denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+
+
+def _setup(work: Path, sandbox: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Make what git cannot store, as `setup.txt` in the case folder asks.
+
+    One step per line, arguments split like a shell's, ``\\n`` escapes allowed:
+    ``link NAME TARGET`` (a symbolic link), ``fifo NAME``, ``write NAME TEXT``
+    (NAME may lead out of the case folder, but not out of the test's own temporary
+    folder) and ``mode NAME OCTAL`` (for root, whom modes do not stop, an unreadable
+    folder's listing is refused in-process). Returns the paths whose mode changed.
+    """
+    changed: list[Path] = []
+    for line in _lines(work / "setup.txt"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        verb, name, *rest = (a.encode().decode("unicode_escape") for a in shlex.split(line))
+        path = work / name
+        assert path.resolve().is_relative_to(sandbox.resolve()), line
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if verb == "link":
+            path.symlink_to(rest[0])
+        elif verb == "fifo":
+            os.mkfifo(path)
+        elif verb == "write":
+            path.write_text(rest[0] + "\n", encoding="utf-8")
+        elif verb == "mode":
+            path.chmod(int(rest[0], 8))
+            changed.append(path)
+            if int(rest[0], 8) & 0o444 == 0 and os.geteuid() == 0:
+                _refuse_as_the_kernel_would(path, monkeypatch)
+        else:
+            raise AssertionError(f"unknown setup step: {line}")
+    return changed
 
 
 @pytest.fixture
@@ -53,6 +103,7 @@ def no_execution(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
 def test_bad_input(
     case: Path,
+    request: pytest.FixtureRequest,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     run: Callable[..., Result],
@@ -60,6 +111,9 @@ def test_bad_input(
 ) -> None:
     work = tmp_path / case.name
     shutil.copytree(case, work)
+    locked = _setup(work, tmp_path, monkeypatch)
+    for path in locked:  # pytest must be able to clean up afterwards
+        request.addfinalizer(lambda path=path: path.chmod(0o755))
     before = _snapshot(work)
     monkeypatch.chdir(work)
     expected = _lines(work / "expected.txt")
@@ -74,7 +128,7 @@ def test_bad_input(
         assert sorted(loaded) == sorted(_lines(work / "loaded.txt"))
 
     cli = run("validate", ".")
-    assert cli.exit_code == (1 if expected else 0)
+    assert cli.exit_code == (1 if any(" error [" in line for line in expected) else 0)
     assert cli.output.splitlines()[:-1] == expected
 
     assert _snapshot(work) == before, "an input file was written, or a file was created"

@@ -47,7 +47,7 @@ class Finding:
 
 # Stable codes, one per kind of problem. Tests and users' tooling rely on them.
 CODES: dict[str, str] = {
-    "io": "the file cannot be read",
+    "io": "a file or folder cannot be read, or is not a regular file",
     "too-large": "the file is over the size cap",
     "encoding": "the file is not valid UTF-8",
     "nul-byte": "the file contains a NUL byte",
@@ -65,10 +65,12 @@ CODES: dict[str, str] = {
     "unknown-field": "a field the schema does not define",
     "type": "a value of the wrong type",
     "required": "a required field is missing",
-    "bad-id": "an id that is not kebab-case",
     "bad-date": "a date that is not a real calendar date (YYYY-MM-DD)",
     "bad-url": "a URL that is not http or https",
-    "duplicate-id": "a claim or statement id used twice in a story",
+    "duplicate-id": "an id used twice in a story file (claims and statements share ids)",
+    "bad-id": "an id, or a story file name, that is not kebab-case",
+    "link-outside": "a symbolic link to a file or folder outside the paths given",
+    "unsourced": "a claim without a 'source' or a 'reported' date (a warning)",
     "duplicate-story": "two files with the same story id (file stem)",
     "no-input": "no YAML files found",
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 from tracker.finding import Finding, Level
 from tracker.model import Claim, Location, Statement, Status, Story
 from tracker.progress import Progress
-from tracker.schema import iter_problems
+from tracker.schema import KEBAB_RULE, is_id, iter_problems, short
 from tracker.yamlread import Document, Limits, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -46,37 +47,152 @@ def display_path(path: Path) -> str:
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Every YAML file under `paths` (files taken as given), sorted, without duplicates."""
-    return [path for _shown, path in _discover(paths)]
+    return [path for _shown, path in _Discovery(paths).files()]
 
 
-def _discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Path]]:
-    """(display path, path) of every YAML file under `paths`, sorted by display path.
+class _Discovery:
+    """Finds the story files under the paths given, and what it could not look into.
 
-    A folder's display path is worked out once and its files' are joined onto it:
-    resolving every file separately cost more than parsing it.
+    Folders are walked without following symbolic links, each real folder once
+    (by device and inode), so no layout of links can make the walk loop. Then:
+
+    * a link to a folder inside a folder given is skipped when the walk already
+      reached its target (its files are read at their own place), else walked;
+    * a link to a folder outside the paths given gets a ``link-outside`` finding;
+    * a link to a regular file outside them is listed but refused (``link-outside``):
+      claims arrive in strangers' pull requests, and a link to ``~/.ssh/id_rsa``
+      must not be read, let alone quoted in a published report;
+    * an unreadable folder gets an ``io`` finding, so no file is dropped silently.
+
+    "Inside" means inside a folder given on the command line, or the folder of a
+    file given on it, after resolving links.
     """
-    found: dict[str, Path] = {}
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            root = display_path(path)
-            prefix = "" if root == "." else root.rstrip("/") + "/"
-            top = str(path)
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                inner = Path(dirpath[len(top) :].lstrip(os.sep)).as_posix()
-                folder = prefix if inner == "." else f"{prefix}{inner}/"
-                for name in filenames:
-                    if name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES:
-                        found.setdefault(folder + name, Path(dirpath, name))
-        elif path.exists():
-            found.setdefault(display_path(path), path)
-        else:
-            raise InputError(f"path does not exist: {path}")
-    if not found:
-        shown = ", ".join(str(p) for p in paths)
-        raise InputError(f"no .yaml or .yml files found in {shown}")
-    return sorted(found.items())
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self.found: dict[str, Path] = {}
+        self.refused: dict[str, Finding] = {}  # shown path -> why it is not read
+        self.findings: list[Finding] = []  # about folders
+        self._visited: set[tuple[int, int]] = set()
+        self._folder_links: list[tuple[str, Path]] = []
+        args = [Path(raw) for raw in paths]
+        self._folder_roots = tuple(os.path.realpath(p) for p in args if p.is_dir())
+        self._roots = self._folder_roots + tuple(
+            os.path.realpath(p.absolute().parent) for p in args if not p.is_dir()
+        )
+        for path in args:
+            if path.is_dir():
+                root = display_path(path)
+                self._walk(path, "" if root == "." else root.rstrip("/") + "/")
+            elif path.exists():
+                self._add_file(display_path(path), path, path.is_symlink())
+            else:
+                raise InputError(f"path does not exist: {path}")
+        self._follow_folder_links()
+        if not self.found and not self.findings:
+            shown = ", ".join(str(p) for p in paths)
+            raise InputError(f"no .yaml or .yml files found in {shown}")
+
+    def files(self) -> list[tuple[str, Path]]:
+        """(display path, path) of every file found, sorted by display path."""
+        return sorted(self.found.items())
+
+    def _walk(self, top: Path, prefix: str) -> None:
+        pending = [(top, prefix)]
+        while pending:
+            folder, shown = pending.pop()
+            try:
+                status = os.stat(folder)
+                if (status.st_dev, status.st_ino) in self._visited:
+                    continue
+                self._visited.add((status.st_dev, status.st_ino))
+                with os.scandir(folder) as scan:
+                    entries = list(scan)
+            except OSError as error:
+                self.findings.append(
+                    _folder_finding(
+                        shown,
+                        "io",
+                        f"cannot read folder: {error.strerror or error}; "
+                        "the files in it were not checked",
+                    )
+                )
+                continue
+            for entry in entries:
+                name = entry.name
+                try:
+                    is_dir = entry.is_dir()  # follows links; a broken one is not a folder
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if name.startswith("."):
+                        continue
+                    if entry.is_symlink():
+                        self._folder_links.append((shown + name, Path(entry.path)))
+                    else:
+                        pending.append((Path(entry.path), f"{shown}{name}/"))
+                elif name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES:
+                    self._add_file(shown + name, Path(entry.path), entry.is_symlink())
+
+    def _add_file(self, shown: str, path: Path, is_link: bool) -> None:
+        if shown in self.found:
+            return
+        self.found[shown] = path
+        if is_link and _is_regular(path) and not self._inside(path, self._roots):
+            self.refused[shown] = Finding(
+                shown,
+                1,
+                1,
+                Level.ERROR,
+                "link-outside",
+                f"symbolic link to {_link_text(path)}, which is outside the paths given; "
+                "not read (give its folder on the command line to check it)",
+            )
+
+    def _follow_folder_links(self) -> None:
+        # Links found while following links are appended and handled in turn;
+        # each real folder is walked at most once, so this ends.
+        index = 0
+        while index < len(self._folder_links):
+            shown, path = self._folder_links[index]
+            index += 1
+            if not self._inside(path, self._folder_roots):
+                self.findings.append(
+                    _folder_finding(
+                        shown,
+                        "link-outside",
+                        f"symbolic link to folder {_link_text(path)}, which is outside the "
+                        "paths given; its files were not checked (give that folder on the "
+                        "command line to check them)",
+                    )
+                )
+            else:
+                self._walk(path, shown + "/")
+
+    @staticmethod
+    def _inside(path: Path, roots: tuple[str, ...]) -> bool:
+        real = os.path.realpath(path)
+        try:
+            return any(os.path.commonpath((real, root)) == root for root in roots)
+        except ValueError:  # different drives on Windows
+            return False
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # the reader reports why (a loop, a broken link)
+
+
+def _link_text(path: Path) -> str:
+    try:
+        return short(os.readlink(path))  # what the link says, never where it resolves
+    except OSError:  # pragma: no cover - it was a link a moment ago
+        return "an unreadable target"
+
+
+def _folder_finding(shown: str, code: str, message: str) -> Finding:
+    return Finding(shown.rstrip("/") or ".", 1, 1, Level.ERROR, code, message)
 
 
 def load(
@@ -88,9 +204,9 @@ def load(
 
     `progress`, if given, is called as ``progress("read", done, total)`` in files.
     """
-    files = _discover(paths)
+    found = _Discovery(paths)
     with _collector_paused():
-        return _load_files(files, limits or Limits(), progress)
+        return _load_files(found, limits or Limits(), progress)
 
 
 @contextmanager
@@ -111,16 +227,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_files(
-    files: list[tuple[str, Path]], limits: Limits, progress: Progress | None
-) -> LoadResult:
+def _load_files(found: _Discovery, limits: Limits, progress: Progress | None) -> LoadResult:
+    files = found.files()
     stories: list[Story] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = list(found.findings)
     first_file: dict[str, str] = {}
     if progress is not None:
         progress("read", 0, len(files))
     for done, (shown, file) in enumerate(files, 1):
-        story = _read_story(file, shown, limits, findings)
+        refused = found.refused.get(shown)
+        if refused is not None:
+            findings.append(refused)
+            story = None
+        else:
+            story = _read_story(file, shown, limits, findings)
         if story is not None and story.id in first_file:
             findings.append(
                 Finding(
@@ -149,6 +269,21 @@ def _read_story(file: Path, shown: str, limits: Limits, findings: list[Finding])
         return None
     story, problems = build_story(document, file.stem, shown)
     findings.extend(problems)
+    if not is_id(file.stem):
+        # The stem becomes every claim's STORY/ID reference and is printed in every
+        # report, so an unchecked one (HTML, a newline, "@admin") is never loaded.
+        findings.append(
+            Finding(
+                shown,
+                1,
+                1,
+                Level.ERROR,
+                "bad-id",
+                f"story id {short(file.stem)} (the file name without its extension) "
+                f"{KEBAB_RULE}; rename the file",
+            )
+        )
+        return None
     return story
 
 
@@ -176,25 +311,28 @@ def build_story(
     def location(section: str, index: int) -> Location:
         return Location(shown, *document.mark((section, index)))
 
-    seen: dict[str, int] = {}
+    # Claims and statements share one set of ids: both become STORY/ID references.
+    seen: dict[str, tuple[str, int]] = {}
 
     def unique(section: str, index: int, item: dict[str, Any]) -> bool:
-        line = document.mark((section, index, "id"))[0]
-        key = f"{section}:{item['id']}"
-        if key in seen:
-            kind = "claim" if section == "claims" else "statement"
-            findings.append(
-                Finding(
-                    shown,
-                    *document.mark((section, index, "id")),
-                    Level.ERROR,
-                    "duplicate-id",
-                    f"{kind} id '{item['id']}' is already used on line {seen[key]}",
-                )
+        kind = "claim" if section == "claims" else "statement"
+        line, column = document.mark((section, index, "id"))
+        first = seen.setdefault(item["id"], (kind, line))
+        if first == (kind, line):
+            return True
+        by = "" if first[0] == kind else f" by a {first[0]}"
+        findings.append(
+            Finding(
+                shown,
+                line,
+                column,
+                Level.ERROR,
+                "duplicate-id",
+                f"{kind} id '{item['id']}' is already used{by} on line {first[1]}"
+                + ("; claims and statements share one set of ids" if by else ""),
             )
-            return False
-        seen[key] = line
-        return True
+        )
+        return False
 
     default_subject = data.get("subject")
     claims = tuple(
@@ -215,6 +353,7 @@ def build_story(
         for index, item in usable("claims")
         if unique("claims", index, item)
     )
+    findings.extend(_unsourced(claim) for claim in claims if not (claim.source and claim.reported))
     statements = tuple(
         Statement(
             story=story_id,
@@ -232,6 +371,28 @@ def build_story(
         if unique("statements", index, item)
     )
     return Story(story_id, data["story"], shown, default_subject, claims, statements), findings
+
+
+def _unsourced(claim: Claim) -> Finding:
+    """A warning for a claim that does not say who reported it, or when.
+
+    A rumour tracker is only as honest as its attributions; the run still passes.
+    """
+    missing = " and ".join(
+        text
+        for text, given in (("no 'source'", claim.source), ("no 'reported' date", claim.reported))
+        if not given
+    )
+    where = claim.location
+    return Finding(
+        where.path,
+        where.line,
+        where.column,
+        Level.WARNING,
+        "unsourced",
+        f"claim '{claim.id}' has {missing}: say who reported it and when, "
+        "so readers can weigh the rumour",
+    )
 
 
 def _text(value: Any) -> str | None:

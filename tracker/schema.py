@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -47,6 +48,34 @@ def _validator() -> Draft202012Validator:
 @cache
 def _precheck() -> Check | None:
     return compile_schema(schema())
+
+
+KEBAB_RULE = (
+    "must be kebab-case (lower-case letters and digits joined by hyphens, "
+    "at most 100 characters), e.g. 'model-name'"
+)
+
+
+@cache
+def _id_rule() -> tuple[re.Pattern[str], int]:
+    rule = schema()["$defs"]["id"]
+    return re.compile(rule["pattern"]), int(rule["maxLength"])
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is a valid id by the schema's own rule (``$defs/id``).
+
+    Story ids (file stems) are checked with it too, so they follow the same rule
+    as claim and statement ids without a second copy of the pattern.
+    """
+    pattern, max_length = _id_rule()
+    # re.search, as jsonschema applies "pattern".
+    return len(text) <= max_length and pattern.search(text) is not None
+
+
+def short(value: Any, limit: int = 60) -> str:
+    """`value` as a Python literal cut to `limit` characters: safe to quote in a message."""
+    return _short(value, limit)
 
 
 def iter_problems(data: Any) -> Iterator[Problem]:
@@ -163,15 +192,7 @@ def _explain(error: ValidationError) -> Iterator[Problem]:
                 f"{what} must be {wanted}, not {_shown(error.instance)}{_quote_hint(names, error.instance)}",
             )
     elif field == "id" and keyword in ("pattern", "maxLength"):
-        yield (
-            path,
-            False,
-            "bad-id",
-            (
-                f"id {_short(error.instance)} must be kebab-case (lower-case letters and digits "
-                "joined by hyphens, at most 100 characters), e.g. 'model-name'"
-            ),
-        )
+        yield path, False, "bad-id", f"id {_short(error.instance)} {KEBAB_RULE}"
     elif field in ("reported", "date") and keyword in ("format", "pattern"):
         yield (
             path,

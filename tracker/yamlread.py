@@ -16,7 +16,10 @@ gives a ``tag`` finding and nothing is constructed.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -373,8 +376,15 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
 
 
 def _syntax_hint(problem: str, context: str, mark: Any, text: str) -> str:
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+    found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if found == "\t":
         return "; YAML does not allow tabs here: indent with spaces"
+    if found in ("@", "`"):  # reserved indicators in YAML: "source: @leaker"
+        end = text.find("\n", mark.index)
+        value = text[mark.index : end if end >= 0 else len(text)].rstrip()
+        if len(value) > 40 or '"' in value or "\\" in value:
+            value = found + "..."
+        return f'; values starting with @ or ` must be quoted, e.g. "{value}"'
     if problem.startswith("mapping values are not allowed"):
         return "; if the value contains ': ', put it in quotes"
     if "block" in context:
@@ -403,21 +413,81 @@ def read_yaml(
 ) -> tuple[Document | None, list[Finding]]:
     """Parse `path` into a `Document`; any problem becomes a finding instead."""
     limits = limits or Limits()
-    fail = partial(_failed, display)
-
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            return fail(
-                1,
-                1,
-                "too-large",
-                f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte cap; not read",
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        return fail(1, 1, "io", f"cannot read file: {error.strerror or error}")
+    raw = read_bounded(path, limits.max_bytes)
+    if isinstance(raw, tuple):
+        return _failed(display, 1, 1, *raw)
     return parse_bytes(raw, display, limits)
+
+
+# Never block on a FIFO swapped in after the check, never make a terminal ours.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(mode: int) -> tuple[str, str] | None:
+    """Why a file of this mode is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "an unknown kind")
+    return "io", f"not a regular file: it is {kind}; not read"
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes | tuple[str, str]:
+    """The bytes of regular file `path`, or why they were not read: (code, message).
+
+    Devices, FIFOs and sockets are never opened: their size says nothing
+    (``/dev/zero`` reports 0 and never ends; a FIFO blocks until a writer comes).
+    The file is checked again once open, in case it was swapped meanwhile, and at
+    most ``max_bytes + 1`` bytes are read, so a file that grows or misreports its
+    size cannot exhaust memory.
+    """
+    try:
+        why = _not_regular(os.stat(path).st_mode)
+        if why is not None:
+            return why
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        return _os_problem(path, error)
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            status = os.fstat(descriptor)
+            why = _not_regular(status.st_mode)
+            if why is not None:
+                return why
+            if status.st_size > max_bytes:
+                return _too_large(max_bytes, status.st_size)
+            raw = handle.read(max_bytes + 1)
+        except OSError as error:
+            return _os_problem(path, error)
+    if len(raw) > max_bytes:  # it grew while being read
+        return _too_large(max_bytes)
+    return raw
+
+
+def _too_large(max_bytes: int, size: int | None = None) -> tuple[str, str]:
+    over = f"{size:,} bytes, over" if size is not None else "over"
+    return "too-large", f"file is {over} the {max_bytes:,}-byte cap; not read"
+
+
+def _os_problem(path: Path, error: OSError) -> tuple[str, str]:
+    if error.errno == errno.ELOOP:
+        return "io", "symbolic link loop (the link leads back to itself); not read"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return "io", "broken symbolic link (its target does not exist); not read"
+    return "io", f"cannot read file: {error.strerror or error}"
 
 
 def parse_bytes(
@@ -427,8 +497,8 @@ def parse_bytes(
     limits = limits or Limits()
     fail = partial(_failed, display)
 
-    if len(raw) > limits.max_bytes:  # it grew after stat, or came from elsewhere
-        return fail(1, 1, "too-large", f"file is over the {limits.max_bytes:,}-byte cap; not read")
+    if len(raw) > limits.max_bytes:  # bytes from elsewhere than read_bounded
+        return fail(1, 1, *_too_large(limits.max_bytes))
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
