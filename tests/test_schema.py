@@ -8,6 +8,8 @@ valid files would pay for jsonschema after all).
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -129,3 +131,53 @@ def test_invalid_documents_still_get_jsonschema_messages() -> None:
     assert problems == [
         (("claims", 0), False, "required", "claim is missing the required field 'text'")
     ]
+
+
+def _patterns(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if isinstance(node.get("pattern"), str):
+            yield node["pattern"]
+        for value in node.values():
+            yield from _patterns(value)
+
+
+PATTERNS = sorted(set(_patterns(SCHEMA)))
+
+
+@pytest.mark.parametrize(
+    ("field", "good"),
+    [("id", "model-name"), ("date", "2022-07-04"), ("url", "https://example.com/a?b=c")],
+)
+def test_anchored_patterns_reject_a_final_newline(field: str, good: str) -> None:
+    # Python's "$" (used by jsonschema and the precheck) also matches before a
+    # final newline; the schema's patterns must not let "model-name\n" through.
+    pattern = re.compile(SCHEMA["$defs"][field]["pattern"])
+    assert pattern.search(good)
+    for bad in (good + "\n", good + "\n\n", good + "\r\n", "\n" + good, good + " "):
+        assert pattern.search(bad) is None, repr(bad)
+    claim = {"id": "a", "text": "One.", "url": "https://example.com/", "reported": "2022-07-04"}
+    claim["reported" if field == "date" else field] = good + "\n"
+    story = {"story": "S", "claims": [claim]}
+    assert CHECK is not None and not CHECK(story)
+    assert not _jsonschema_valid(story)
+
+
+_ODD = st.sampled_from(["\n", "\r", "\t", " ", "\x1c", "\x85", "\xa0", "\ufeff", "\u2028", "-"])
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.one_of(_ODD, st.sampled_from(["a", "7", "https://", "2022-07-04"])), max_size=8))
+def test_patterns_mean_the_same_in_python_and_ecma_262(parts: list[str]) -> None:
+    # Editors validate with ECMA-262 regular expressions, tracker with Python's re:
+    # a value must be valid in both or in neither.
+    regress = pytest.importorskip("regress")
+    text = "".join(parts)
+    for pattern in PATTERNS:
+        ecma = regress.Regex(pattern).find(text) is not None
+        assert (re.search(pattern, text) is not None) == ecma, (pattern, text)
+
+
+def test_story_ids_follow_the_claim_id_rule() -> None:
+    assert schema_module.is_id("xiaomi-leica-2022")
+    for bad in ("Bad_Name", "v1.2", "two\nlines", "a\n", "<img src=x>", "", "a" * 101):
+        assert not schema_module.is_id(bad), bad

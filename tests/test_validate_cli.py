@@ -81,6 +81,22 @@ def test_json_format(run: Callable[..., Result], tmp_path: Path) -> None:
     ]
 
 
+def test_warnings_are_shown_but_do_not_fail_the_run(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    _write(tmp_path, "rumour.yaml", "story: S\nclaims:\n  - id: a\n    text: One.\n")
+    text = run("validate", str(tmp_path))
+    assert text.exit_code == 0
+    assert ":3:5: warning [unsourced] claim 'a' has no 'source' and no 'reported' date" in (
+        text.output
+    )
+    report = json.loads(run("validate", "--format", "json", str(tmp_path)).output)
+    assert [(p["level"], p["code"]) for p in report["problems"]] == [("warning", "unsourced")]
+    github = run("validate", "--format", "github", str(tmp_path))
+    assert github.exit_code == 0
+    assert github.output.startswith("::warning file=")
+
+
 def test_github_format_escapes_messages_and_file_names(
     run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,9 +38,14 @@ class LoadResult:
 
 
 def display_path(path: Path) -> str:
-    """A path as users typed it: relative to the working folder when inside it."""
+    """A path as users typed it: relative to the working folder when inside it.
+
+    A symbolic link keeps its own name (its folder is resolved, not the link), so
+    a finding names the link the user gave rather than the file it leads to.
+    """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        real = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        return real.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -50,6 +50,13 @@ def _precheck() -> Check | None:
     return compile_schema(schema())
 
 
+@cache
+def _blank() -> str:
+    """The pattern that says a text holds more than blanks."""
+    pattern: str = schema()["$defs"]["text"]["pattern"]
+    return pattern
+
+
 KEBAB_RULE = (
     "must be kebab-case (lower-case letters and digits joined by hyphens, "
     "at most 100 characters), e.g. 'model-name'"
@@ -207,7 +214,7 @@ def _explain(error: ValidationError) -> Iterator[Problem]:
             "bad-url",
             f"'url' {_short(error.instance)} must be an http:// or https:// link",
         )
-    elif keyword in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
+    elif (keyword, error.validator_value) in (("minLength", 1), ("pattern", _blank())):
         yield path, False, "schema", f"{what} must not be empty"
     elif keyword == "enum":
         choices: Any = error.validator_value
