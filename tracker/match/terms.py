@@ -1,0 +1,701 @@
+"""Key terms of a text: quantities with units, identifiers, dates and periods, polarity.
+
+`parse(text, year)` reads a text once and returns a `Parsed` with every term and the
+token positions they came from, so a rule can ask which words sit next to a term.
+
+Examples of what is read:
+  quantities   "50.3MP", "4,860mAh", "6.1-inch", "$1,099", "CNY 5,999", "16,384 CUDA cores",
+               with bounds ("under 30 reviews" -> (-inf, 30)), ranges ("$300 to $500"),
+               comparison-only values ("up from 60 Hz") and starting prices ("from $599")
+  identifiers  "Xiaomi 12S Ultra", "Snapdragon 8+ Gen 1", "A16 Bionic", "RTX 4090", "Phone (1)"
+  dates        "4 July 2022", "July 2022", "Q3 2022", "mid-July", "late 2008", "before 1985"
+  polarity     "will not", "no longer", "cancelled", "denied", local "not the A16"
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.match.normalize import (
+    MONTHS,
+    UNIT_WORDS,
+    Token,
+    decimals,
+    normalise,
+    number_value,
+    tokenize,
+)
+
+INF = math.inf
+
+STOPWORDS = frozenset(
+    """a an the and or of to in on at by for with from as is are was were be been being
+    will would could can may might shall should must do does did has have had having it its
+    this that these those their his her they them he she we you i our your than then so
+    such into onto over about via per also again still just only even very more most much
+    new set said says say reportedly reported report expected expect expects likely tipped
+    rumoured rumored tip plan plans planning going get gets getting got come comes coming
+    feature features featuring offer offers offering include includes including pack packs
+    carry carries sport sports boast boasts use uses using used run runs running power
+    powered support supports supported bring brings make makes made there here which who
+    whose what when where while both all every each any some other another one's up out
+    now later soon already reportedly according apparently claim claims""".split()
+)
+# Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
+VARIANTS = frozenset(
+    "pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime".split()
+)
+QUANTIFIERS = frozenset("all every both each entire whole".split())
+NEGATIONS = frozenset(
+    """not no never without neither nor cancelled canceled cancel denied deny denies false
+    untrue scrapped dropped drop drops removed removing gone axed lacks lack""".split()
+)
+HEDGES_APPROX = frozenset("about around roughly approximately nearly almost circa some".split())
+BOUND_LOW = (("at", "least"), ("more", "than"), ("over",), ("above",), ("greater", "than"))
+BOUND_LOW += (("upwards", "of"), ("exceeding",), ("beyond",), ("higher", "than"))
+BOUND_HIGH = (("under",), ("less", "than"), ("fewer", "than"), ("below",), ("at", "most"))
+BOUND_HIGH += (("no", "more", "than"), ("lower", "than"), ("limited", "to"), ("top", "out", "at"))
+BOUND_HIGH += (("tops", "out", "at"), ("max",), ("maximum",))
+STRICT = frozenset({"more", "over", "above", "greater", "under", "less", "fewer", "below"})
+STRICT |= {"exceeding", "beyond", "higher", "lower"}
+COMPARISON = (("up", "from"), ("down", "from"), ("than",), ("compared",), ("versus",), ("vs",))
+COMPARISON += (("replacing",), ("replaces",), ("replace",), ("instead", "of"), ("as",))
+COMPARISON += (("same", "as"), ("predecessor",), ("previous",))
+STARTING = frozenset("start starts starting started from begin begins beginning cheapest".split())
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY"}
+CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR"}
+CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dual": 2,
+    "single": 1,
+    "twin": 2,
+    "quad": 4,
+}
+MONTH_ABBREV = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+MONTH_NAMES = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREV
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CLAUSE_BREAKS = frozenset({";", ".", "(", ")", ":", "!", "?"})
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+VERBS = frozenset(
+    """will would could can may might is are was were has have had gets get uses use runs
+    run ships ship comes come packs pack carries carry launches launch costs cost starts
+    start features offers includes sports boasts arrives arrive debuts debut goes go""".split()
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit; `low`/`high` hold the interval a bound or hedge makes."""
+
+    value: float
+    unit: str
+    low: float
+    high: float
+    places: int
+    start: int
+    end: int
+    text: str
+    comparison: bool = False
+    starting: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Ident:
+    """An identifier or model name: tokens in lower case, e.g. ("xiaomi", "12s", "ultra")."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+    comparison: bool = False
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The parts that carry digits: what tells one model from its neighbour."""
+        return tuple(w for w in self.words if any(c.isdigit() for c in w))
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date or period as an inclusive range of ordinal days."""
+
+    low: float
+    high: float
+    start: int
+    end: int
+    text: str
+    day: bool = False
+    comparison: bool = False
+    negated: bool = False
+
+
+@dataclass
+class Parsed:
+    """A text read once: tokens, terms and polarity. Cached per statement."""
+
+    text: str
+    tokens: list[Token]
+    quantities: list[Quantity] = field(default_factory=list)
+    idents: list[Ident] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+    clause: list[int] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    negation: list[int] = field(default_factory=list)
+    verb: int = -1
+
+    def content(self) -> list[Token]:
+        """Content words and codes, not inside quantities or dates."""
+        return [
+            t
+            for t in self.tokens
+            if t.kind in ("word", "code")
+            and t.low not in STOPWORDS
+            and t.index not in self.used
+            and t.low not in UNIT_WORDS
+            and t.low not in NEGATIONS
+        ]
+
+    def clause_negated(self, index: int) -> bool:
+        """Whether the clause holding token `index` carries a negation."""
+        return any(self.clause[n] == self.clause[index] for n in self.negation)
+
+
+def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Parsed:
+    """Read `text`; `year` completes dates written without one ("on 4 July")."""
+    tokens = tokenize(normalise(text))
+    parsed = Parsed(text=text, tokens=tokens)
+    parsed.clause = _clauses(tokens)
+    _find_dates(parsed, year)
+    _find_quantities(parsed, merge_ranges)
+    _find_idents(parsed)
+    _find_polarity(parsed)
+    return parsed
+
+
+def _clauses(tokens: list[Token]) -> list[int]:
+    number, out = 0, []
+    for token in tokens:
+        if token.kind == "punct" and token.low in CLAUSE_BREAKS:
+            number += 1
+        out.append(number)
+    return out
+
+
+def _before(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> str | None:
+    """The phrase that ends right before `index` (skipping articles), if any."""
+    end = index
+    while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥"):
+        end -= 1
+    for phrase in phrases:
+        size = len(phrase)
+        if end - size >= 0 and tuple(t.low for t in tokens[end - size : end]) == phrase:
+            return " ".join(phrase)
+    return None
+
+
+def _near_before(tokens: list[Token], index: int, words: frozenset[str], span: int) -> bool:
+    for token in tokens[max(0, index - span) : index]:
+        if token.low in words:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- dates and periods
+
+
+def _month_at(tokens: list[Token], i: int) -> int | None:
+    token = tokens[i]
+    if token.kind != "word":
+        return None
+    month = MONTH_NAMES.get(token.low)
+    if month is None:
+        return None
+    if token.low in ("may", "mar", "jun", "oct", "dec", "jan", "feb", "apr", "aug", "sep", "nov"):
+        # "may" is usually the verb; abbreviations need a number beside them.
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i > 0 else None
+        beside = (nxt is not None and nxt.kind == "number") or (
+            prev is not None and prev.kind == "number"
+        )
+        if token.low == "may" and token.capital and not beside:
+            beside = nxt is not None and nxt.low in ("or", "and", "to")
+            beside = beside or (prev is not None and prev.low in ("in", "of", "early", "late"))
+        if not beside:
+            return None
+    return month
+
+
+def _year(token: Token) -> int | None:
+    if token.kind == "number" and token.text.isdigit() and len(token.text) == 4:
+        value = int(token.text)
+        if 1900 <= value <= 2100:
+            return value
+    return None
+
+
+def _month_range(year: int, month: int) -> tuple[int, int]:
+    first = date(year, month, 1).toordinal()
+    following = date(year + (month == 12), month % 12 + 1, 1).toordinal()
+    return first, following - 1
+
+
+def _find_dates(parsed: Parsed, year: int | None) -> None:
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        found = _date_at(tokens, i, year)
+        if found is None:
+            i += 1
+            continue
+        low, high, start, end, is_day = found
+        low, high, start = _date_modifiers(tokens, start, low, high)
+        comparison = _before(tokens, start, (("than",), ("up", "from"), ("instead", "of")))
+        parsed.periods.append(
+            Period(
+                low,
+                high,
+                start,
+                end,
+                " ".join(t.text for t in tokens[start : end + 1]),
+                day=is_day,
+                comparison=comparison is not None,
+            )
+        )
+        parsed.used.update(range(start, end + 1))
+        i = end + 1
+    _merge_period_ranges(parsed)
+
+
+def _date_at(
+    tokens: list[Token], i: int, year: int | None
+) -> tuple[float, float, int, int, bool] | None:
+    token = tokens[i]
+    n = len(tokens)
+    month = _month_at(tokens, i)
+    if month is not None:
+        start, end, day = i, i, None
+        if i > 0 and tokens[i - 1].kind == "number" and tokens[i - 1].text.isdigit():
+            if 1 <= int(tokens[i - 1].text) <= 31:
+                day, start = int(tokens[i - 1].text), i - 1
+        if day is None and i + 1 < n and tokens[i + 1].kind == "number":
+            value = tokens[i + 1].text
+            if value.isdigit() and 1 <= int(value) <= 31 and len(value) <= 2:
+                day, end = int(value), i + 1
+        found_year = None
+        j = end + 1
+        if j < n and tokens[j].low == ",":
+            j += 1
+        if j < n and _year(tokens[j]) is not None:
+            found_year, end = _year(tokens[j]), j
+        if found_year is None and j + 2 < n and tokens[j].low in ("or", "to", "and"):
+            if _month_at(tokens, j + 1) is not None and _year(tokens[j + 2]) is not None:
+                found_year = _year(tokens[j + 2])
+        found_year = found_year or year
+        if found_year is None:
+            return None
+        if day is not None:
+            try:
+                ordinal = date(found_year, month, day).toordinal()
+            except ValueError:
+                return None
+            return ordinal, ordinal, start, end, True
+        low, high = _month_range(found_year, month)
+        return low, high, start, end, False
+    quarter = _quarter_at(tokens, i)
+    if quarter is not None:
+        return quarter
+    found_year = _year(token)
+    if found_year is not None:
+        nxt = tokens[i + 1] if i + 1 < n else None
+        if nxt is not None and (nxt.low in UNIT_WORDS or nxt.low in MULTIPLIERS):
+            return None
+        return (
+            date(found_year, 1, 1).toordinal(),
+            date(found_year, 12, 31).toordinal(),
+            i,
+            i,
+            False,
+        )
+    return None
+
+
+def _quarter_at(tokens: list[Token], i: int) -> tuple[float, float, int, int, bool] | None:
+    """Q3 2022, H2 2023, "the fourth quarter of 2020", "second half of 2023"."""
+    token = tokens[i]
+    n = len(tokens)
+    part, size, end = None, 0, i
+    if token.kind == "code" and len(token.low) == 2 and token.low[0] in "qh":
+        digit = token.low[1]
+        if token.low[0] == "q" and digit in "1234":
+            part, size = int(digit), 3
+        elif token.low[0] == "h" and digit in "12":
+            part, size = int(digit), 6
+    elif token.low in QUARTER_WORDS and i + 1 < n and tokens[i + 1].low in ("quarter", "half"):
+        part = QUARTER_WORDS[token.low]
+        size = 3 if tokens[i + 1].low == "quarter" else 6
+        end = i + 1
+        if size == 6 and part > 2:
+            return None
+    if part is None:
+        return None
+    j = end + 1
+    if j < n and tokens[j].low == "of":
+        j += 1
+    last_part = part
+    if j + 1 < n and tokens[j].kind == "code" and tokens[j].low[:1] == token.low[:1]:
+        # "Q3-Q4 2026": a span of quarters sharing one year.
+        if tokens[j].low[1:].isdigit():
+            last_part = int(tokens[j].low[1:])
+            j += 1
+    if j >= n or _year(tokens[j]) is None:
+        return None
+    year = _year(tokens[j])
+    assert year is not None
+    first_month = (part - 1) * size + 1
+    low = _month_range(year, first_month)[0]
+    last_month = min(12, (last_part - 1) * size + size)
+    high = _month_range(year, max(first_month + size - 1, last_month))[1]
+    return low, high, i, j, False
+
+
+def _date_modifiers(
+    tokens: list[Token], start: int, low: float, high: float
+) -> tuple[float, float, int]:
+    """early/mid/late, "the end of", and bounds: before, by, until, after, since."""
+    span = high - low
+    prev = tokens[start - 1].low if start > 0 else ""
+    if prev == "the" and start > 1:
+        prev = tokens[start - 2].low
+        if prev in ("early", "mid", "late", "end"):
+            start -= 1
+    if prev in ("early", "mid", "late") and span > 0:
+        third = (span + 1) / 3
+        if prev == "early":
+            low, high = low, low + third - 1
+        elif prev == "mid":
+            low, high = low + third, low + 2 * third - 1
+        else:
+            low, high = low + 2 * third, high
+        start -= 1
+    ended = False
+    if prev == "of" and start > 1 and tokens[start - 2].low == "end":
+        low = high - span / 6 if span > 31 else low
+        start -= 2
+        ended = True
+    prev = tokens[start - 1].low if start > 0 else ""
+    if prev == "the" and start > 1:
+        prev = tokens[start - 2].low
+    if prev == "before" and ended:
+        low = -INF
+    elif prev == "before":
+        low, high = -INF, low - 1
+    elif prev in ("by", "until", "till"):
+        low = -INF
+    elif prev == "after":
+        low, high = high + 1, INF
+    elif prev == "since":
+        high = INF
+    return low, high, start
+
+
+def _merge_period_ranges(parsed: Parsed) -> None:
+    """ "May or June 2023", "Q3-Q4 2026", "2024 or 2025": one period for both ends."""
+    periods = parsed.periods
+    tokens = parsed.tokens
+    merged: list[Period] = []
+    for period in periods:
+        if merged:
+            last = merged[-1]
+            between = tokens[last.end + 1 : period.start]
+            if len(between) <= 1 and all(t.low in ("or", "to", "and", "-") for t in between):
+                if not between or between[0].low != "and" or not last.day:
+                    merged[-1] = Period(
+                        min(last.low, period.low),
+                        max(last.high, period.high),
+                        last.start,
+                        period.end,
+                        f"{last.text} {' '.join(t.text for t in between)} {period.text}",
+                        day=False,
+                        comparison=last.comparison,
+                    )
+                    continue
+        merged.append(period)
+    parsed.periods = merged
+
+
+# ---------------------------------------------------------------- quantities
+
+
+def _number_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    token = tokens[i]
+    if token.kind == "number":
+        value = number_value(token.text)
+        return (value, decimals(token.text)) if value is not None else None
+    if token.kind == "word" and token.low in NUMBER_WORDS:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind in ("word", "number") and nxt.low not in STOPWORDS:
+            return float(NUMBER_WORDS[token.low]), 0
+    return None
+
+
+def _find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
+    tokens = parsed.tokens
+    n = len(tokens)
+    found: list[Quantity] = []
+    i = 0
+    while i < n:
+        if i in parsed.used:
+            i += 1
+            continue
+        start = i
+        unit = None
+        token = tokens[i]
+        if token.kind == "money" and i + 1 < n and tokens[i + 1].kind == "number":
+            unit = CURRENCY_SYMBOLS[token.low]
+            i += 1
+        elif token.low in CURRENCY_WORDS and i + 1 < n and tokens[i + 1].kind == "number":
+            unit = CURRENCY_WORDS[token.low]
+            i += 1
+        number = _number_at(tokens, i)
+        if number is None or i in parsed.used:
+            i = start + 1
+            continue
+        if unit is None and _is_ident_number(tokens, i):
+            i += 1
+            continue
+        value, places = number
+        end = i
+        j = i + 1
+        if j < n and tokens[j].low in MULTIPLIERS:
+            value = round(value * MULTIPLIERS[tokens[j].low], 6)
+            end = j
+            j += 1
+        if unit is None and j < n:
+            unit, end = _unit_after(tokens, j, end)
+        elif j < n and tokens[j].low in CURRENCY_WORDS:
+            end = j
+        if unit is None:
+            i = end + 1
+            continue
+        found.append(_bounded(tokens, start, end, value, unit, places))
+        parsed.used.update(range(start, end + 1))
+        i = end + 1
+    parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+
+
+def _is_ident_number(tokens: list[Token], i: int) -> bool:
+    """A bare number right after a capitalised name is part of it ("Pixel 7", "Gen 1")."""
+    if tokens[i].kind != "number" or "." in tokens[i].text or "," in tokens[i].text:
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.low == "(" and i > 1 and tokens[i - 2].capital:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and (nxt.low in UNIT_WORDS and not nxt.capital):
+        return False
+    return (prev.capital and prev.low not in STOPWORDS and prev.low not in MONTH_NAMES) or (
+        prev.kind == "code"
+    )
+
+
+def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]:
+    n = len(tokens)
+    token = tokens[j]
+    if token.low == "%":
+        return "%", j
+    if token.low in CURRENCY_WORDS:
+        return CURRENCY_WORDS[token.low], j
+    if token.low in UNIT_WORDS and not (token.low == "in" and not token.hyphen_before):
+        unit = UNIT_WORDS[token.low]
+        if unit == "GB" and j + 2 < n and tokens[j + 1].low == "/" and tokens[j + 2].low == "s":
+            return "GB/s", j + 2
+        if unit == "x" and token.capital:
+            return None, end
+        return unit, j
+    if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
+        return "%", j + 1
+    # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
+    if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:
+        if token.hyphen_before:
+            return "n:" + token.stem, j
+        head = j
+        while (
+            head + 1 < n
+            and head - j < 2
+            and tokens[head + 1].kind == "word"
+            and tokens[head + 1].low not in STOPWORDS
+            and not tokens[head + 1].capital
+        ):
+            head += 1
+        return "n:" + tokens[head].stem, j
+    return None, end
+
+
+def _bounded(
+    tokens: list[Token], start: int, end: int, value: float, unit: str, places: int
+) -> Quantity:
+    low = high = value
+    bound_low = _before(tokens, start, BOUND_LOW)
+    bound_high = _before(tokens, start, BOUND_HIGH)
+    after = [t.low for t in tokens[end + 1 : end + 3]]
+    if bound_low or after[:2] == ["or", "more"] or after[:1] == ["+"]:
+        strict = bool(bound_low) and bound_low.split()[0] in STRICT
+        low, high = value + (1e-9 if strict else 0), INF
+    elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
+        strict = bool(bound_high) and bound_high.split()[0] in STRICT
+        low, high = -INF, value - (1e-9 if strict else 0)
+    elif _before(tokens, start, tuple((w,) for w in HEDGES_APPROX)) or (
+        start > 0 and tokens[start - 1].low == "~"
+    ):
+        low, high = value * 0.9, value * 1.1
+    comparison = False
+    if not (bound_low or bound_high):
+        comparison = _before(tokens, start, (*COMPARISON, ("by",))) is not None
+        comparison = comparison or _near_before(tokens, start, frozenset({"than"}), 3)
+    starting = not comparison and _near_before(tokens, start, STARTING, 4)
+    text = " ".join(t.text for t in tokens[start : end + 1])
+    return Quantity(value, unit, low, high, places, start, end, text, comparison, starting)
+
+
+def _merge_ranges(tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """ "$300 to $500", "200,000-300,000 units", "between 10 and 20": one interval."""
+    out: list[Quantity] = []
+    for q in found:
+        if out:
+            last = out[-1]
+            between = [t.low for t in tokens[last.end + 1 : q.start]]
+            if between in (["to"], ["-"], ["and"], []) and q.start - last.end <= 2:
+                ok = between != ["and"] or _before(tokens, last.start, (("between",),)) is not None
+                same = last.unit == q.unit or last.unit.startswith("n:")
+                plain = last.low == last.high and q.low == q.high
+                if ok and same and plain and last.comparison == q.comparison:
+                    out[-1] = Quantity(
+                        q.value,
+                        q.unit,
+                        min(last.value, q.value),
+                        max(last.value, q.value),
+                        q.places,
+                        last.start,
+                        q.end,
+                        f"{last.text} to {q.text}",
+                        last.comparison,
+                        last.starting,
+                    )
+                    continue
+        out.append(q)
+    return out
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def _ident_part(token: Token) -> bool:
+    if token.kind == "code":
+        return True
+    if token.kind == "number":
+        return "," not in token.text
+    if token.kind != "word":
+        return False
+    return (token.capital and token.low not in STOPWORDS and token.low not in MONTH_NAMES) or (
+        token.low in VARIANTS or token.low == "gen" or token.low == "series"
+    )
+
+
+def _find_idents(parsed: Parsed) -> None:
+    tokens = parsed.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if i in parsed.used or not _ident_part(tokens[i]):
+            i += 1
+            continue
+        j = i
+        words: list[str] = []
+        while j < n and j not in parsed.used:
+            token = tokens[j]
+            if _ident_part(token):
+                words.append(token.low)
+                j += 1
+            elif (
+                token.low == "("
+                and j + 2 < n
+                and tokens[j + 1].kind == "number"
+                and tokens[j + 2].low == ")"
+            ):
+                words.append(f"({tokens[j + 1].low})")
+                j += 3
+            else:
+                break
+        end = j - 1
+        if any(any(c.isdigit() for c in w) for w in words):
+            # Leading common words that only start a sentence are not part of a name.
+            start = i
+            while words and tokens[start].low in _LEADING and len(words) > 1:
+                words.pop(0)
+                start += 1
+            negated = _near_before(tokens, start, NEGATIONS, 3)
+            comparison = _before(tokens, start, COMPARISON) is not None or _near_before(
+                tokens, start, frozenset({"than", "replacing", "replaces"}), 3
+            )
+            parsed.idents.append(
+                Ident(
+                    tuple(words),
+                    start,
+                    end,
+                    " ".join(t.text for t in tokens[start : end + 1]),
+                    negated=negated,
+                    comparison=comparison,
+                )
+            )
+        i = max(j, i + 1)
+
+
+_LEADING = frozenset("expect apple's its new standard regular larger".split())
+
+
+# ---------------------------------------------------------------- polarity
+
+
+def _find_polarity(parsed: Parsed) -> None:
+    tokens = parsed.tokens
+    for token in tokens:
+        if token.low in NEGATIONS:
+            parsed.negation.append(token.index)
+        elif token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no":
+            parsed.negation.append(token.index)
+    for token in tokens:
+        if token.low in VERBS and token.kind == "word":
+            parsed.verb = token.index
+            break
+
+
+def is_local_negation(parsed: Parsed, index: int) -> bool:
+    """A negation that governs one term ("not the A16"), not the whole clause."""
+    tokens = parsed.tokens
+    for k in range(index + 1, min(len(tokens), index + 4)):
+        if any(q.start == k for q in parsed.quantities) or any(d.start == k for d in parsed.idents):
+            return tokens[index].low in ("not", "no", "without")
+    return False
