@@ -9,7 +9,9 @@ next to a number" is a slice, not a new regex.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Dashes, minus signs and the multiplication sign have one spelling each afterwards.
 _TRANSLATE = str.maketrans(
@@ -234,3 +236,26 @@ UNIT_WORDS: dict[str, str] = {
     "euros": "EUR",
     "dollars": "USD",
 }
+
+
+Aliases = tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=8)
+def alias_rewriter(groups: Aliases) -> Callable[[str], str]:
+    """A function that writes every alias as its group's first phrase.
+
+    "selfie camera" becomes "front camera" when the configuration groups them, so
+    coverage and context see one phrase. Longer phrases are tried first.
+    """
+    canonical: dict[str, str] = {}
+    for group in groups:
+        for phrase in group[1:]:
+            canonical.setdefault(phrase.lower(), group[0])
+    if not canonical:
+        return lambda text: text
+    ordered = sorted(canonical, key=lambda p: (-len(p), p))
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE
+    )
+    return lambda text: pattern.sub(lambda m: canonical[m[0].lower()], text)

@@ -163,6 +163,7 @@ class Parsed:
     used: set[int] = field(default_factory=set)
     negation: list[int] = field(default_factory=list)
     verb: int = -1
+    verbs: dict[int, int] = field(default_factory=dict)
 
     def content(self) -> list[Token]:
         """Content words and codes, not inside quantities or dates."""
@@ -688,8 +689,15 @@ def _find_polarity(parsed: Parsed) -> None:
             parsed.negation.append(token.index)
     for token in tokens:
         if token.low in VERBS and token.kind == "word":
-            parsed.verb = token.index
-            break
+            if parsed.verb < 0:
+                parsed.verb = token.index
+            parsed.verbs.setdefault(parsed.clause[token.index], token.index)
+
+
+def in_subject(parsed: Parsed, index: int) -> bool:
+    """Whether token `index` stands before the verb of its clause (the subject part)."""
+    verb = parsed.verbs.get(parsed.clause[index]) if parsed.clause else None
+    return verb is not None and index < verb
 
 
 def is_local_negation(parsed: Parsed, index: int) -> bool:

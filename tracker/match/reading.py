@@ -1,0 +1,255 @@
+"""A text read once for matching: terms, their contexts and the words it covers.
+
+Statements are read once and cached (`read_statement`); a claim reading also knows
+which identifiers name its subject and which are the claimed value, and which words a
+statement must cover to confirm it. The structured fields (`subject`, `attribute`,
+`value`) add to the claim's key terms: the attribute is the slot to look for and the
+value the term to compare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.match.context import classes, words_near
+from tracker.match.normalize import Aliases, alias_rewriter, stem
+from tracker.match.terms import (
+    QUANTIFIERS,
+    STOPWORDS,
+    VARIANTS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    in_subject,
+    is_local_negation,
+    parse,
+)
+from tracker.model import Claim, Statement
+
+# Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
+VAGUE_ATTRIBUTE = frozenset(
+    "name model timing date capacity resolution size version type number amount level".split()
+)
+
+
+SUBJECT_WEIGHT = 0.5
+
+
+@dataclass
+class Reading:
+    """Terms of one text with their contexts; `stems` is every word a claim may need."""
+
+    parsed: Parsed
+    stems: frozenset[str]
+    quantity_context: list[frozenset[str]]
+    period_context: list[frozenset[str]]
+    ident_context: list[frozenset[str]]
+    quantifier_clauses: frozenset[int]
+    negative: bool
+
+
+@dataclass
+class Key:
+    """One key term of a claim, with the context words that say which slot it fills."""
+
+    term: Quantity | Period | Ident
+    context: frozenset[str]
+    label: str
+
+
+@dataclass
+class ClaimReading:
+    """What a claim needs a statement to match: key terms, subject, words to cover."""
+
+    reading: Reading
+    subjects: list[Ident]
+    values: list[Key]
+    quantities: list[Key]
+    periods: list[Key]
+    words: list[tuple[str, float]]
+    variants: frozenset[str]
+    negative: bool
+    attribute: frozenset[str] = field(default_factory=frozenset)
+
+
+def year_of(text: str | None) -> int | None:
+    """The year of an ISO date string, for dates written without one."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10]).year
+    except ValueError:
+        return None
+
+
+def read(
+    text: str, year: int | None, merge_ranges: bool = False, aliases: Aliases = ()
+) -> Reading:
+    """Parse `text` (aliases written in their canonical form) and collect term contexts."""
+    parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
+    spans_q = [(q.start, q.end) for q in parsed.quantities]
+    spans_d = [(d.start, d.end) for d in parsed.periods]
+    spans_i = [(i.start, i.end) for i in parsed.idents]
+    stems: set[str] = set()
+    previous = None
+    for token in parsed.tokens:
+        if token.kind in ("word", "code"):
+            stems.add(token.stem)
+            stems.update(classes(token.stem))
+            if previous is not None and previous.kind in ("word", "code"):
+                # "ultra-wide" and "ultrawide" are the same word.
+                stems.add(stem(previous.low + token.low))
+            previous = token
+        else:
+            previous = None
+    quantifier = frozenset(parsed.clause[t.index] for t in parsed.tokens if t.low in QUANTIFIERS)
+    negative = any(not is_local_negation(parsed, n) for n in parsed.negation)
+    return Reading(
+        parsed=parsed,
+        stems=frozenset(stems),
+        quantity_context=[words_near(parsed, q.start, q.end, spans_q) for q in parsed.quantities],
+        period_context=[words_near(parsed, d.start, d.end, spans_d) for d in parsed.periods],
+        ident_context=[words_near(parsed, i.start, i.end, spans_i) for i in parsed.idents],
+        quantifier_clauses=quantifier,
+        negative=negative,
+    )
+
+
+def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
+    """A statement's reading; dates without a year take the statement's own year."""
+    return read(statement.text, year_of(statement.date), aliases=aliases)
+
+
+def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
+    """A claim's reading, with its structured fields folded in when present."""
+    year = year_of(claim.reported)
+    reading = read(claim.text, year, merge_ranges=True, aliases=aliases)
+    parsed = reading.parsed
+    verb = parsed.verb
+    subjects = [i for i in parsed.idents if in_subject(parsed, i.end)]
+    values_ids = [i for i in parsed.idents if not in_subject(parsed, i.end)]
+    rewrite = alias_rewriter(aliases)
+    attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
+    values = [
+        Key(i, ctx | attribute, i.text)
+        for i, ctx in zip(parsed.idents, reading.ident_context)
+        if i in values_ids and not i.negated and not i.comparison
+    ]
+    quantities = [
+        Key(q, ctx | attribute, _label(claim.attribute, ctx, q.text))
+        for q, ctx in zip(parsed.quantities, reading.quantity_context)
+        if not q.comparison and not q.negated
+    ]
+    periods = [
+        Key(d, ctx | attribute, _label(claim.attribute, ctx, d.text))
+        for d, ctx in zip(parsed.periods, reading.period_context)
+        if not d.comparison
+    ]
+    extra_words: list[tuple[str, float]] = []
+    if claim.subject:
+        subjects.extend(parse(claim.subject).idents)
+    if claim.value:
+        value = read(claim.value, year, merge_ranges=True, aliases=aliases)
+        _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        extra_words = [(t.stem, 1.0) for t in value.parsed.content() if not _in_terms(value, t.index)]
+    words = _words(reading) + extra_words
+    variants = frozenset(
+        t.low
+        for t in parsed.tokens
+        if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
+    ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
+    return ClaimReading(
+        reading=reading,
+        subjects=subjects,
+        values=values,
+        quantities=quantities,
+        periods=periods,
+        words=_dedupe(words),
+        variants=variants,
+        negative=reading.negative,
+        attribute=attribute,
+    )
+
+
+def _attribute_words(attribute: str | None) -> frozenset[str]:
+    if not attribute:
+        return frozenset()
+    parsed = parse(attribute)
+    out: set[str] = set()
+    for token in parsed.content():
+        if token.low not in VAGUE_ATTRIBUTE:
+            out.add(token.stem)
+            out.update(classes(token.stem))
+    return frozenset(out)
+
+
+def _label(attribute: str | None, context: frozenset[str], text: str) -> str:
+    if attribute:
+        return attribute
+    return text
+
+
+def _fold_value(
+    value: Reading,
+    attribute: frozenset[str],
+    attribute_text: str | None,
+    quantities: list[Key],
+    periods: list[Key],
+    values: list[Key],
+) -> None:
+    """The value's terms join the key terms; the same term in the text gains the slot."""
+    label = attribute_text or ""
+    for q, ctx in zip(value.parsed.quantities, value.quantity_context):
+        same = [k for k in quantities if _same_quantity(k.term, q)]
+        if same:
+            for k in same:
+                k.context = k.context | attribute
+                k.label = label or k.label
+        else:
+            quantities.append(Key(q, ctx | attribute, label or q.text))
+    for d, ctx in zip(value.parsed.periods, value.period_context):
+        if not any(
+            isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
+            for k in periods
+        ):
+            periods.append(Key(d, ctx | attribute, label or d.text))
+    for i, ctx in zip(value.parsed.idents, value.ident_context):
+        if not any(isinstance(k.term, Ident) and k.term.words == i.words for k in values):
+            if not i.negated:
+                values.append(Key(i, ctx | attribute, label or i.text))
+
+
+def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:
+    return isinstance(a, Quantity) and a.unit == b.unit and (a.low, a.high) == (b.low, b.high)
+
+
+def _in_terms(reading: Reading, index: int) -> bool:
+    parsed = reading.parsed
+    for term in (*parsed.quantities, *parsed.periods, *parsed.idents):
+        if term.start <= index <= term.end:
+            return True
+    return False
+
+
+def _words(reading: Reading) -> list[tuple[str, float]]:
+    """Words a statement should cover, with weight 1, or 0.5 in the subject part.
+
+    The subject part (before the verb) describes what the claim is about ("the first
+    Xiaomi-Leica phone"), which statements name differently; the rest is the claim.
+    """
+    out = []
+    for token in reading.parsed.content():
+        if _in_terms(reading, token.index) or token.stem in STOPWORDS:
+            continue
+        weight = SUBJECT_WEIGHT if in_subject(reading.parsed, token.index) else 1.0
+        out.append((token.stem, weight))
+    return out
+
+
+def _dedupe(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    best: dict[str, float] = {}
+    for word, weight in words:
+        best[word] = max(weight, best.get(word, 0.0))
+    return sorted(best.items())
