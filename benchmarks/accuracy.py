@@ -57,7 +57,9 @@ def kebab(text: str, fallback: str) -> str:
     return out or fallback
 
 
-def rumour_files(stories: Sequence[dict[str, Any]], structured: bool) -> tuple[dict[str, Any], list[Case]]:
+def rumour_files(
+    stories: Sequence[dict[str, Any]], structured: bool
+) -> tuple[dict[str, Any], list[Case]]:
     """Story documents (by file stem) and the cases they hold, from dev-rumours.json."""
     files: dict[str, Any] = {}
     cases: list[Case] = []

@@ -37,7 +37,7 @@ def candidates(
         rows = story_candidates(
             story.claims, story.statements, config.candidate_score, config.max_candidates
         )
-        for claim, row in zip(story.claims, rows):
+        for claim, row in zip(story.claims, rows, strict=False):
             found[claim.ref] = row
     if config.scope == "all":
         index = RareWordIndex([s for story in stories for s in story.statements])

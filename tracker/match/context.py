@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.match.normalize import Token
-from tracker.match.terms import STOPWORDS, Parsed
+from tracker.match.terms import STARTING, STOPWORDS, Parsed, in_subject
 
 LEFT = 3
 RIGHT = 4
@@ -22,7 +22,7 @@ EVENT_CLASSES = {
     "@announce": "announc unveil introduc debut present reveal launch event keynote wrap invit",
     "@avail": "releas availabl availability sal ship arriv store shelf shelv launch rollout",
     "@order": "order pre preorder reserv reservation",
-    "@price": "pric cost $ start retail",
+    "@price": "pric cost retail",
 }
 _CLASS_OF: dict[str, list[str]] = {}
 for _name, _stems in EVENT_CLASSES.items():
@@ -35,20 +35,39 @@ def classes(stem: str) -> list[str]:
     return _CLASS_OF.get(stem, [])
 
 
+Context = dict[str, float]
+# In a claim, words of the subject part (before the verb) weigh this much in a context.
+SUBJECT_CONTEXT = 0.5
+
+
 def words_near(
-    parsed: Parsed, start: int, end: int, blockers: Sequence[tuple[int, int]] = ()
-) -> frozenset[str]:
-    """Content stems beside tokens start..end, within the clause, not past a blocker."""
+    parsed: Parsed,
+    start: int,
+    end: int,
+    blockers: Sequence[tuple[int, int]] = (),
+    skip: frozenset[int] = frozenset(),
+    claim: bool = False,
+) -> Context:
+    """Content stems beside tokens start..end, within the clause, not past a blocker.
+
+    Tokens in `skip` (identifiers: they say whose value it is, not which slot) are left
+    out. In a claim, subject-part words weigh `SUBJECT_CONTEXT`, the others 1.
+    """
     tokens = parsed.tokens
     clause = parsed.clause[start] if parsed.clause else 0
-    blocked = set()
+    blocked: set[int] = set()
     for low, high in blockers:
         if (low, high) != (start, end):
             blocked.update(range(low, high + 1))
-    out: set[str] = set()
-    _collect(tokens, parsed, range(start - 1, -1, -1), clause, blocked, LEFT, out)
-    _collect(tokens, parsed, range(end + 1, len(tokens)), clause, blocked, RIGHT, out)
-    return frozenset(out)
+    found: list[Token] = []
+    _collect(tokens, parsed, range(start - 1, -1, -1), clause, blocked, skip, LEFT, found)
+    _collect(tokens, parsed, range(end + 1, len(tokens)), clause, blocked, skip, RIGHT, found)
+    out: Context = {}
+    for token in found:
+        weight = SUBJECT_CONTEXT if claim and in_subject(parsed, token.index) else 1.0
+        for word in (token.stem, *classes(token.stem)):
+            out[word] = max(out.get(word, 0.0), weight)
+    return out
 
 
 def _collect(
@@ -57,32 +76,33 @@ def _collect(
     indices: range,
     clause: int,
     blocked: set[int],
+    skip: frozenset[int],
     limit: int,
-    out: set[str],
+    out: list[Token],
 ) -> None:
     taken = 0
     for i in indices:
-        if parsed.clause[i] != clause or i in blocked:
+        if parsed.clause[i] != clause or i in blocked or tokens[i].low == ",":
             return
         token = tokens[i]
-        if token.kind not in ("word", "code") or token.low in STOPWORDS:
+        if token.kind not in ("word", "code") or token.low in STOPWORDS or i in skip:
             continue
-        out.add(token.stem)
-        out.update(classes(token.stem))
+        if token.low in STARTING:
+            continue
+        out.append(token)
         taken += 1
         if taken >= limit:
             return
 
 
-def rank(
-    claim_words: frozenset[str], candidates: Sequence[frozenset[str]]
-) -> list[float]:
-    """One score per candidate: shared words, each weighted 1/(candidates sharing it)."""
+def rank(claim_words: Context, candidates: Sequence[Context]) -> list[float]:
+    """One score per candidate: shared words' weights, each over (candidates sharing it)."""
     shared_by: dict[str, int] = {}
     for words in candidates:
-        for word in claim_words & words:
-            shared_by[word] = shared_by.get(word, 0) + 1
+        for word in words:
+            if word in claim_words:
+                shared_by[word] = shared_by.get(word, 0) + 1
     scores = []
     for words in candidates:
-        scores.append(sum(1.0 / shared_by[w] for w in claim_words & words))
+        scores.append(sum(claim_words[w] / shared_by[w] for w in words if w in claim_words))
     return scores

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.match.context import classes, words_near
+from tracker.match.context import Context, classes, words_near
 from tracker.match.normalize import Aliases, alias_rewriter, stem
 from tracker.match.terms import (
     QUANTIFIERS,
@@ -30,7 +30,20 @@ from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
 VAGUE_ATTRIBUTE = frozenset(
-    "name model timing date capacity resolution size version type number amount level".split()
+    [
+        "name",
+        "model",
+        "timing",
+        "date",
+        "capacity",
+        "resolution",
+        "size",
+        "version",
+        "type",
+        "number",
+        "amount",
+        "level",
+    ]
 )
 
 
@@ -43,9 +56,9 @@ class Reading:
 
     parsed: Parsed
     stems: frozenset[str]
-    quantity_context: list[frozenset[str]]
-    period_context: list[frozenset[str]]
-    ident_context: list[frozenset[str]]
+    quantity_context: list[Context]
+    period_context: list[Context]
+    ident_context: list[Context]
     quantifier_clauses: frozenset[int]
     negative: bool
 
@@ -55,8 +68,9 @@ class Key:
     """One key term of a claim, with the context words that say which slot it fills."""
 
     term: Quantity | Period | Ident
-    context: frozenset[str]
+    context: Context
     label: str
+    owner: Ident | None = None
 
 
 @dataclass
@@ -71,7 +85,7 @@ class ClaimReading:
     words: list[tuple[str, float]]
     variants: frozenset[str]
     negative: bool
-    attribute: frozenset[str] = field(default_factory=frozenset)
+    attribute: Context = field(default_factory=dict)
 
 
 def year_of(text: str | None) -> int | None:
@@ -85,13 +99,18 @@ def year_of(text: str | None) -> int | None:
 
 
 def read(
-    text: str, year: int | None, merge_ranges: bool = False, aliases: Aliases = ()
+    text: str,
+    year: int | None,
+    merge_ranges: bool = False,
+    aliases: Aliases = (),
+    claim: bool = False,
 ) -> Reading:
     """Parse `text` (aliases written in their canonical form) and collect term contexts."""
     parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
     spans_q = [(q.start, q.end) for q in parsed.quantities]
     spans_d = [(d.start, d.end) for d in parsed.periods]
     spans_i = [(i.start, i.end) for i in parsed.idents]
+    skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
     previous = None
     for token in parsed.tokens:
@@ -109,9 +128,15 @@ def read(
     return Reading(
         parsed=parsed,
         stems=frozenset(stems),
-        quantity_context=[words_near(parsed, q.start, q.end, spans_q) for q in parsed.quantities],
-        period_context=[words_near(parsed, d.start, d.end, spans_d) for d in parsed.periods],
-        ident_context=[words_near(parsed, i.start, i.end, spans_i) for i in parsed.idents],
+        quantity_context=[
+            words_near(parsed, q.start, q.end, spans_q, skip, claim) for q in parsed.quantities
+        ],
+        period_context=[
+            words_near(parsed, d.start, d.end, spans_d, skip, claim) for d in parsed.periods
+        ],
+        ident_context=[
+            words_near(parsed, i.start, i.end, spans_i, skip, claim) for i in parsed.idents
+        ],
         quantifier_clauses=quantifier,
         negative=negative,
     )
@@ -125,7 +150,7 @@ def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
 def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     """A claim's reading, with its structured fields folded in when present."""
     year = year_of(claim.reported)
-    reading = read(claim.text, year, merge_ranges=True, aliases=aliases)
+    reading = read(claim.text, year, merge_ranges=True, aliases=aliases, claim=True)
     parsed = reading.parsed
     verb = parsed.verb
     subjects = [i for i in parsed.idents if in_subject(parsed, i.end)]
@@ -133,18 +158,18 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     rewrite = alias_rewriter(aliases)
     attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
     values = [
-        Key(i, ctx | attribute, i.text)
-        for i, ctx in zip(parsed.idents, reading.ident_context)
+        Key(i, merge(ctx, attribute), i.text)
+        for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
         if i in values_ids and not i.negated and not i.comparison
     ]
     quantities = [
-        Key(q, ctx | attribute, _label(claim.attribute, ctx, q.text))
-        for q, ctx in zip(parsed.quantities, reading.quantity_context)
+        Key(q, merge(ctx, attribute), claim.attribute or q.text, owner_of(parsed, q.start))
+        for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
         if not q.comparison and not q.negated
     ]
     periods = [
-        Key(d, ctx | attribute, _label(claim.attribute, ctx, d.text))
-        for d, ctx in zip(parsed.periods, reading.period_context)
+        Key(d, merge(ctx, attribute), claim.attribute or d.text, owner_of(parsed, d.start))
+        for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
         if not d.comparison
     ]
     extra_words: list[tuple[str, float]] = []
@@ -153,7 +178,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     if claim.value:
         value = read(claim.value, year, merge_ranges=True, aliases=aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
-        extra_words = [(t.stem, 1.0) for t in value.parsed.content() if not _in_terms(value, t.index)]
+        extra_words = [
+            (t.stem, 1.0) for t in value.parsed.content() if not _in_terms(value, t.index)
+        ]
     words = _words(reading) + extra_words
     variants = frozenset(
         t.low
@@ -173,27 +200,40 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     )
 
 
-def _attribute_words(attribute: str | None) -> frozenset[str]:
+def merge(first: Context, second: Context) -> Context:
+    """Two contexts as one, each word at its higher weight."""
+    out = dict(first)
+    for word, weight in second.items():
+        out[word] = max(weight, out.get(word, 0.0))
+    return out
+
+
+def owner_of(parsed: Parsed, start: int) -> Ident | None:
+    """The identifier a claim term belongs to: the nearest one before it.
+
+    Names without digits ("Xiaomi-Leica") describe rather than identify a claim's
+    subject, so only identifiers count here.
+    """
+    before = [i for i in parsed.idents if i.end < start and not i.negated and not i.comparison]
+    before.sort(key=lambda i: i.end)
+    return before[-1] if before else None
+
+
+def _attribute_words(attribute: str | None) -> Context:
     if not attribute:
-        return frozenset()
+        return {}
     parsed = parse(attribute)
-    out: set[str] = set()
+    out: Context = {}
     for token in parsed.content():
         if token.low not in VAGUE_ATTRIBUTE:
-            out.add(token.stem)
-            out.update(classes(token.stem))
-    return frozenset(out)
-
-
-def _label(attribute: str | None, context: frozenset[str], text: str) -> str:
-    if attribute:
-        return attribute
-    return text
+            for word in (token.stem, *classes(token.stem)):
+                out[word] = 1.0
+    return out
 
 
 def _fold_value(
     value: Reading,
-    attribute: frozenset[str],
+    attribute: Context,
     attribute_text: str | None,
     quantities: list[Key],
     periods: list[Key],
@@ -201,24 +241,24 @@ def _fold_value(
 ) -> None:
     """The value's terms join the key terms; the same term in the text gains the slot."""
     label = attribute_text or ""
-    for q, ctx in zip(value.parsed.quantities, value.quantity_context):
+    for q, ctx in zip(value.parsed.quantities, value.quantity_context, strict=False):
         same = [k for k in quantities if _same_quantity(k.term, q)]
         if same:
             for k in same:
-                k.context = k.context | attribute
+                k.context = merge(k.context, attribute)
                 k.label = label or k.label
         else:
-            quantities.append(Key(q, ctx | attribute, label or q.text))
-    for d, ctx in zip(value.parsed.periods, value.period_context):
+            quantities.append(Key(q, merge(ctx, attribute), label or q.text))
+    for d, ctx in zip(value.parsed.periods, value.period_context, strict=False):
         if not any(
             isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
             for k in periods
         ):
-            periods.append(Key(d, ctx | attribute, label or d.text))
-    for i, ctx in zip(value.parsed.idents, value.ident_context):
-        if not any(isinstance(k.term, Ident) and k.term.words == i.words for k in values):
-            if not i.negated:
-                values.append(Key(i, ctx | attribute, label or i.text))
+            periods.append(Key(d, merge(ctx, attribute), label or d.text))
+    for i, ctx in zip(value.parsed.idents, value.ident_context, strict=False):
+        known = any(isinstance(k.term, Ident) and k.term.words == i.words for k in values)
+        if not known and not i.negated:
+            values.append(Key(i, merge(ctx, attribute), label or i.text))
 
 
 def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:
@@ -227,10 +267,10 @@ def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:
 
 def _in_terms(reading: Reading, index: int) -> bool:
     parsed = reading.parsed
-    for term in (*parsed.quantities, *parsed.periods, *parsed.idents):
-        if term.start <= index <= term.end:
-            return True
-    return False
+    spans = [(t.start, t.end) for t in parsed.quantities]
+    spans += [(t.start, t.end) for t in parsed.periods]
+    spans += [(t.start, t.end) for t in parsed.idents]
+    return any(start <= index <= end for start, end in spans)
 
 
 def _words(reading: Reading) -> list[tuple[str, float]]:

@@ -10,11 +10,12 @@ the polarity flips with everything else aligned. Anything else settles nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from tracker.match.context import classes, rank
+from tracker.match.context import Context, classes, rank
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.terms import VARIANTS, Ident, Period, Quantity
 from tracker.result import Relation
@@ -24,6 +25,8 @@ from tracker.result import Relation
 SLOT_SLACK = 0.75
 # Share of the subject's words (before the verb) a confirming statement must contain.
 SUBJECT_COVERAGE = 0.25
+# Weighted shared context a differing counterpart needs to be the claim's slot.
+MIN_CONFLICT_CONTEXT = 1.0
 
 
 @dataclass(frozen=True)
@@ -134,26 +137,30 @@ def _owner(statement: Reading, start: int, end: int) -> Ident | None:
     parsed = statement.parsed
     tokens = parsed.tokens
     clause = parsed.clause[start]
-    for ident in parsed.idents:
-        if ident.start in (end + 2, end + 3) and tokens[end + 1].low in ("for", "on"):
+    named = (*parsed.idents, *parsed.names)
+    for ident in named:
+        after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
+        if after and ident.start in (end + 2, end + 3):
             return ident
-    before = [i for i in parsed.idents if i.end < start and parsed.clause[i.end] == clause]
+    before = [i for i in named if i.end < start and parsed.clause[i.end] == clause]
+    before.sort(key=lambda i: i.end)
     return before[-1] if before else None
 
 
-def _foreign(claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
-    """Whether a statement term belongs to another model than the claim's subject."""
+def _foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
+    """Whether a statement term belongs to another model than the claim term's subject."""
     owner = _owner(statement, start, end)
     if owner is None or statement.parsed.clause[start] in statement.quantifier_clauses:
         return False
-    if claim.subjects:
-        if any(equivalent(s.words, owner.words) for s in claim.subjects):
+    subjects = [key.owner] if key.owner is not None else claim.subjects
+    if subjects:
+        if any(equivalent(s.words, owner.words) for s in subjects):
             return False
-        return any(related(s.words, owner.words) for s in claim.subjects)
+        if any(related(s.words, owner.words) for s in subjects):
+            return True
     owner_variants = {w for w in owner.words if w in VARIANTS}
-    if claim.variants:
-        return not (claim.variants & owner_variants)
-    return False
+    mine = {w for s in subjects for w in s.words if w in VARIANTS} or set(claim.variants)
+    return bool(mine and owner_variants and not (mine & owner_variants))
 
 
 # ---------------------------------------------------------------- identifiers
@@ -225,26 +232,33 @@ def _compare_slot(
     statement: Reading,
     claim: ClaimReading,
     outcome: Outcome,
-    terms: list[Quantity] | list[Period],
+    terms: Sequence[Quantity | Period],
 ) -> None:
     term = key.term
     assert isinstance(term, (Quantity, Period))
     contexts = (
         statement.quantity_context if isinstance(term, Quantity) else statement.period_context
     )
-    pool: list[tuple[Quantity | Period, frozenset[str]]] = []
-    for other, ctx in zip(terms, contexts):
+    pool: list[tuple[Quantity | Period, Context]] = []
+    for other, ctx in zip(terms, contexts, strict=False):
         if other.comparison:
             continue
-        if isinstance(term, Quantity) and (not isinstance(other, Quantity) or other.unit != term.unit):
+        if isinstance(term, Quantity) and (
+            not isinstance(other, Quantity) or other.unit != term.unit
+        ):
             continue
-        if _foreign(claim, statement, other.start, other.end):
+        if _foreign(key, claim, statement, other.start, other.end):
             continue
         pool.append((other, ctx))
     if not pool:
         outcome.missing.append(term.text)
         return
     scores = rank(key.context, [ctx for _, ctx in pool])
+    if isinstance(term, Quantity) and term.starting:
+        # "starts at $X" in both: the same slot, the lowest price.
+        for n, (other, _) in enumerate(pool):
+            if isinstance(other, Quantity) and other.starting:
+                scores[n] += 1.0
     best = max(scores)
     fits = [_fits(term, other) for other, _ in pool]
     if isinstance(term, Quantity) and term.starting and best == 0 and len(pool) > 1:
@@ -255,10 +269,12 @@ def _compare_slot(
     agreeing = [n for n, ok in enumerate(fits) if ok and scores[n] >= best - SLOT_SLACK]
     if agreeing:
         other = pool[agreeing[0]][0]
-        outcome.matched.append(f"{key.label}: {other.text}" if key.label != term.text else other.text)
+        outcome.matched.append(
+            f"{key.label}: {other.text}" if key.label != term.text else other.text
+        )
         return
     top = [n for n, score in enumerate(scores) if score == best]
-    if best > 0 and all(fits[n] is False for n in top):
+    if best >= MIN_CONFLICT_CONTEXT and all(fits[n] is False for n in top):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
         return
@@ -299,7 +315,9 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         return
     if outcome.conflicts:
         # A differing value in a statement about something else is no conflict.
-        outcome.detail = f"{outcome.conflicts[0]}, but only {outcome.coverage:.0%} of the words covered"
+        outcome.detail = (
+            f"{outcome.conflicts[0]}, but only {outcome.coverage:.0%} of the words covered"
+        )
         outcome.conflicts.clear()
         return
     keys = len(claim.values) + len(claim.quantities) + len(claim.periods)
@@ -308,13 +326,13 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     enough = outcome.predicate >= limits.confirm_coverage and outcome.subject >= SUBJECT_COVERAGE
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
     statement_negative = statement.negative
-    if all_keys and strong and claim.negative != statement_negative:
-        if outcome.coverage >= limits.flip_coverage:
-            side = "claim" if claim.negative else "statement"
-            outcome.relation = Relation.CONTRADICTS
-            outcome.conflicts.append(f"polarity: the {side} says the opposite")
-            outcome.detail = outcome.conflicts[-1]
-            return
+    flipped = claim.negative != statement_negative
+    if all_keys and strong and flipped and outcome.coverage >= limits.flip_coverage:
+        side = "claim" if claim.negative else "statement"
+        outcome.relation = Relation.CONTRADICTS
+        outcome.conflicts.append(f"polarity: the {side} says the opposite")
+        outcome.detail = outcome.conflicts[-1]
+        return
     if all_keys and strong and enough and claim.negative == statement_negative:
         outcome.relation = Relation.SUPPORTS
         terms = "matches " + ", ".join(outcome.matched) + "; " if outcome.matched else ""

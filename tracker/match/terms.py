@@ -31,39 +31,267 @@ from tracker.match.normalize import (
 INF = math.inf
 
 STOPWORDS = frozenset(
-    """a an the and or of to in on at by for with from as is are was were be been being
-    will would could can may might shall should must do does did has have had having it its
-    this that these those their his her they them he she we you i our your than then so
-    such into onto over about via per also again still just only even very more most much
-    new set said says say reportedly reported report expected expect expects likely tipped
-    rumoured rumored tip plan plans planning going get gets getting got come comes coming
-    feature features featuring offer offers offering include includes including pack packs
-    carry carries sport sports boast boasts use uses using used run runs running power
-    powered support supports supported bring brings make makes made there here which who
-    whose what when where while both all every each any some other another one's up out
-    now later soon already reportedly according apparently claim claims""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "having",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "our",
+        "your",
+        "than",
+        "then",
+        "so",
+        "such",
+        "into",
+        "onto",
+        "over",
+        "about",
+        "via",
+        "per",
+        "also",
+        "again",
+        "still",
+        "just",
+        "only",
+        "even",
+        "very",
+        "more",
+        "most",
+        "much",
+        "new",
+        "set",
+        "said",
+        "says",
+        "say",
+        "reportedly",
+        "reported",
+        "report",
+        "expected",
+        "expect",
+        "expects",
+        "likely",
+        "tipped",
+        "rumoured",
+        "rumored",
+        "tip",
+        "plan",
+        "plans",
+        "planning",
+        "going",
+        "get",
+        "gets",
+        "getting",
+        "got",
+        "come",
+        "comes",
+        "coming",
+        "feature",
+        "features",
+        "featuring",
+        "offer",
+        "offers",
+        "offering",
+        "include",
+        "includes",
+        "including",
+        "pack",
+        "packs",
+        "carry",
+        "carries",
+        "sport",
+        "sports",
+        "boast",
+        "boasts",
+        "use",
+        "uses",
+        "using",
+        "used",
+        "run",
+        "runs",
+        "running",
+        "power",
+        "powered",
+        "support",
+        "supports",
+        "supported",
+        "bring",
+        "brings",
+        "make",
+        "makes",
+        "made",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "both",
+        "all",
+        "every",
+        "each",
+        "any",
+        "some",
+        "other",
+        "another",
+        "one's",
+        "up",
+        "out",
+        "now",
+        "later",
+        "soon",
+        "already",
+        "reportedly",
+        "according",
+        "apparently",
+        "claim",
+        "claims",
+    ]
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
 VARIANTS = frozenset(
-    "pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime".split()
+    [
+        "pro",
+        "max",
+        "plus",
+        "ultra",
+        "mini",
+        "lite",
+        "se",
+        "fold",
+        "flip",
+        "xl",
+        "ti",
+        "edge",
+        "air",
+        "note",
+        "neo",
+        "fe",
+        "prime",
+    ]
 )
-QUANTIFIERS = frozenset("all every both each entire whole".split())
+QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 NEGATIONS = frozenset(
-    """not no never without neither nor cancelled canceled cancel denied deny denies false
-    untrue scrapped dropped drop drops removed removing gone axed lacks lack""".split()
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "neither",
+        "nor",
+        "cancelled",
+        "canceled",
+        "cancel",
+        "denied",
+        "deny",
+        "denies",
+        "false",
+        "untrue",
+        "scrapped",
+        "dropped",
+        "drop",
+        "drops",
+        "removed",
+        "removing",
+        "gone",
+        "axed",
+        "lacks",
+        "lack",
+    ]
 )
-HEDGES_APPROX = frozenset("about around roughly approximately nearly almost circa some".split())
-BOUND_LOW = (("at", "least"), ("more", "than"), ("over",), ("above",), ("greater", "than"))
-BOUND_LOW += (("upwards", "of"), ("exceeding",), ("beyond",), ("higher", "than"))
-BOUND_HIGH = (("under",), ("less", "than"), ("fewer", "than"), ("below",), ("at", "most"))
-BOUND_HIGH += (("no", "more", "than"), ("lower", "than"), ("limited", "to"), ("top", "out", "at"))
-BOUND_HIGH += (("tops", "out", "at"), ("max",), ("maximum",))
-STRICT = frozenset({"more", "over", "above", "greater", "under", "less", "fewer", "below"})
-STRICT |= {"exceeding", "beyond", "higher", "lower"}
-COMPARISON = (("up", "from"), ("down", "from"), ("than",), ("compared",), ("versus",), ("vs",))
-COMPARISON += (("replacing",), ("replaces",), ("replace",), ("instead", "of"), ("as",))
-COMPARISON += (("same", "as"), ("predecessor",), ("previous",))
-STARTING = frozenset("start starts starting started from begin begins beginning cheapest".split())
+HEDGES_APPROX = frozenset(
+    ["about", "around", "roughly", "approximately", "nearly", "almost", "circa", "some"]
+)
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def _phrases(text: str) -> Phrases:
+    """ "at least|more than" -> (("at", "least"), ("more", "than"))."""
+    return tuple(tuple(p.split()) for p in text.split("|"))
+
+
+BOUND_LOW = _phrases(
+    "at least|more than|over|above|greater than|upwards of|exceeding|beyond|higher than"
+)
+BOUND_HIGH = _phrases(
+    "under|less than|fewer than|below|at most|no more than|lower than|limited to"
+    "|top out at|tops out at|max|maximum"
+)
+STRICT = frozenset(
+    [
+        "more",
+        "over",
+        "above",
+        "greater",
+        "under",
+        "less",
+        "fewer",
+        "below",
+        "exceeding",
+        "beyond",
+        "higher",
+        "lower",
+    ]
+)
+COMPARISON = _phrases(
+    "up from|down from|than|compared|versus|vs|replacing|replaces|replace|instead of|as"
+    "|same as|predecessor|previous"
+)
+STARTING = frozenset(
+    ["start", "starts", "starting", "started", "from", "begin", "begins", "beginning", "cheapest"]
+)
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY"}
 CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR"}
 CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
@@ -88,13 +316,57 @@ NUMBER_WORDS = {
 }
 MONTH_ABBREV = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 MONTH_NAMES = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREV
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+STOPWORDS = STOPWORDS | WEEKDAYS
 CLAUSE_BREAKS = frozenset({";", ".", "(", ")", ":", "!", "?"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 VERBS = frozenset(
-    """will would could can may might is are was were has have had gets get uses use runs
-    run ships ship comes come packs pack carries carry launches launch costs cost starts
-    start features offers includes sports boasts arrives arrive debuts debut goes go""".split()
+    [
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "gets",
+        "get",
+        "uses",
+        "use",
+        "runs",
+        "run",
+        "ships",
+        "ship",
+        "comes",
+        "come",
+        "packs",
+        "pack",
+        "carries",
+        "carry",
+        "launches",
+        "launch",
+        "costs",
+        "cost",
+        "starts",
+        "start",
+        "features",
+        "offers",
+        "includes",
+        "sports",
+        "boasts",
+        "arrives",
+        "arrive",
+        "debuts",
+        "debut",
+        "goes",
+        "go",
+    ]
 )
 
 
@@ -158,6 +430,7 @@ class Parsed:
     tokens: list[Token]
     quantities: list[Quantity] = field(default_factory=list)
     idents: list[Ident] = field(default_factory=list)
+    names: list[Ident] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
     clause: list[int] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
@@ -195,15 +468,21 @@ def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Par
 
 
 def _clauses(tokens: list[Token]) -> list[int]:
+    """Clause number of each token: breaks at ; . ( ) and at ", and"/", while" or "and is"."""
     number, out = 0, []
-    for token in tokens:
-        if token.kind == "punct" and token.low in CLAUSE_BREAKS:
+    for n, token in enumerate(tokens):
+        nxt = tokens[n + 1].low if n + 1 < len(tokens) else ""
+        if (
+            (token.kind == "punct" and token.low in CLAUSE_BREAKS)
+            or (token.low == "," and nxt in ("and", "but", "while", "whereas", "although"))
+            or (token.low in ("and", "but", "while", "whereas") and nxt in VERBS)
+        ):
             number += 1
         out.append(number)
     return out
 
 
-def _before(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> str | None:
+def _before(tokens: list[Token], index: int, phrases: Phrases) -> str | None:
     """The phrase that ends right before `index` (skipping articles), if any."""
     end = index
     while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥"):
@@ -216,10 +495,7 @@ def _before(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...
 
 
 def _near_before(tokens: list[Token], index: int, words: frozenset[str], span: int) -> bool:
-    for token in tokens[max(0, index - span) : index]:
-        if token.low in words:
-            return True
-    return False
+    return any(token.low in words for token in tokens[max(0, index - span) : index])
 
 
 # ---------------------------------------------------------------- dates and periods
@@ -296,9 +572,10 @@ def _date_at(
     month = _month_at(tokens, i)
     if month is not None:
         start, end, day = i, i, None
-        if i > 0 and tokens[i - 1].kind == "number" and tokens[i - 1].text.isdigit():
-            if 1 <= int(tokens[i - 1].text) <= 31:
-                day, start = int(tokens[i - 1].text), i - 1
+        prev = tokens[i - 1] if i > 0 else None
+        numeric = prev is not None and prev.kind == "number" and prev.text.isdigit()
+        if prev is not None and numeric and 1 <= int(prev.text) <= 31:
+            day, start = int(prev.text), i - 1
         if day is None and i + 1 < n and tokens[i + 1].kind == "number":
             value = tokens[i + 1].text
             if value.isdigit() and 1 <= int(value) <= 31 and len(value) <= 2:
@@ -309,9 +586,9 @@ def _date_at(
             j += 1
         if j < n and _year(tokens[j]) is not None:
             found_year, end = _year(tokens[j]), j
-        if found_year is None and j + 2 < n and tokens[j].low in ("or", "to", "and"):
-            if _month_at(tokens, j + 1) is not None and _year(tokens[j + 2]) is not None:
-                found_year = _year(tokens[j + 2])
+        joined = found_year is None and j + 2 < n and tokens[j].low in ("or", "to", "and")
+        if joined and _month_at(tokens, j + 1) is not None:
+            found_year = _year(tokens[j + 2])
         found_year = found_year or year
         if found_year is None:
             return None
@@ -364,11 +641,11 @@ def _quarter_at(tokens: list[Token], i: int) -> tuple[float, float, int, int, bo
     if j < n and tokens[j].low == "of":
         j += 1
     last_part = part
-    if j + 1 < n and tokens[j].kind == "code" and tokens[j].low[:1] == token.low[:1]:
+    same_kind = j + 1 < n and tokens[j].kind == "code" and tokens[j].low[:1] == token.low[:1]
+    if same_kind and tokens[j].low[1:].isdigit():
         # "Q3-Q4 2026": a span of quarters sharing one year.
-        if tokens[j].low[1:].isdigit():
-            last_part = int(tokens[j].low[1:])
-            j += 1
+        last_part = int(tokens[j].low[1:])
+        j += 1
     if j >= n or _year(tokens[j]) is None:
         return None
     year = _year(tokens[j])
@@ -429,18 +706,18 @@ def _merge_period_ranges(parsed: Parsed) -> None:
         if merged:
             last = merged[-1]
             between = tokens[last.end + 1 : period.start]
-            if len(between) <= 1 and all(t.low in ("or", "to", "and", "-") for t in between):
-                if not between or between[0].low != "and" or not last.day:
-                    merged[-1] = Period(
-                        min(last.low, period.low),
-                        max(last.high, period.high),
-                        last.start,
-                        period.end,
-                        f"{last.text} {' '.join(t.text for t in between)} {period.text}",
-                        day=False,
-                        comparison=last.comparison,
-                    )
-                    continue
+            joins = len(between) <= 1 and all(t.low in ("or", "to", "and", "-") for t in between)
+            if joins and (not between or between[0].low != "and" or not last.day):
+                merged[-1] = Period(
+                    min(last.low, period.low),
+                    max(last.high, period.high),
+                    last.start,
+                    period.end,
+                    f"{last.text} {' '.join(t.text for t in between)} {period.text}",
+                    day=False,
+                    comparison=last.comparison,
+                )
+                continue
         merged.append(period)
     parsed.periods = merged
 
@@ -563,10 +840,10 @@ def _bounded(
     bound_high = _before(tokens, start, BOUND_HIGH)
     after = [t.low for t in tokens[end + 1 : end + 3]]
     if bound_low or after[:2] == ["or", "more"] or after[:1] == ["+"]:
-        strict = bool(bound_low) and bound_low.split()[0] in STRICT
+        strict = bound_low is not None and bound_low.split()[0] in STRICT
         low, high = value + (1e-9 if strict else 0), INF
     elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
-        strict = bool(bound_high) and bound_high.split()[0] in STRICT
+        strict = bound_high is not None and bound_high.split()[0] in STRICT
         low, high = -INF, value - (1e-9 if strict else 0)
     elif _before(tokens, start, tuple((w,) for w in HEDGES_APPROX)) or (
         start > 0 and tokens[start - 1].low == "~"
@@ -651,6 +928,12 @@ def _find_idents(parsed: Parsed) -> None:
             else:
                 break
         end = j - 1
+        if words and not any(any(c.isdigit() for c in w) for w in words):
+            named = [w for w in words if w not in STOPWORDS and w not in _LEADING]
+            if named:
+                parsed.names.append(
+                    Ident(tuple(words), i, end, " ".join(t.text for t in tokens[i : end + 1]))
+                )
         if any(any(c.isdigit() for c in w) for w in words):
             # Leading common words that only start a sentence are not part of a name.
             start = i
@@ -674,7 +957,7 @@ def _find_idents(parsed: Parsed) -> None:
         i = max(j, i + 1)
 
 
-_LEADING = frozenset("expect apple's its new standard regular larger".split())
+_LEADING = frozenset(["expect", "apple's", "its", "new", "standard", "regular", "larger"])
 
 
 # ---------------------------------------------------------------- polarity
@@ -683,9 +966,9 @@ _LEADING = frozenset("expect apple's its new standard regular larger".split())
 def _find_polarity(parsed: Parsed) -> None:
     tokens = parsed.tokens
     for token in tokens:
-        if token.low in NEGATIONS:
-            parsed.negation.append(token.index)
-        elif token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no":
+        if token.low in NEGATIONS or (
+            token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no"
+        ):
             parsed.negation.append(token.index)
     for token in tokens:
         if token.low in VERBS and token.kind == "word":
