@@ -7,7 +7,7 @@ Unknown keys are errors with a did-you-mean, so a typo never silently does nothi
 Example ``tracker.yaml``::
 
     scope: story              # or "all": match claims against every story's statements
-    candidate_score: 50       # rapidfuzz token_set_ratio a statement needs to be considered
+    candidate_score: 30       # rapidfuzz token_set_ratio a statement needs to be considered
     confirm_coverage: 0.75    # share of the claim's words a confirming statement must contain
     flip_coverage: 0.75       # share of words matched before "will not" vs "will" contradicts
     conflict_coverage: 0.4    # share of words a statement must share for a differing value to conflict
@@ -46,7 +46,7 @@ class Config:
     # Which statements a claim is matched against: its own story's, or every story's.
     scope: str = "story"
     # Minimum rapidfuzz token_set_ratio (0-100) for a statement to be a candidate.
-    candidate_score: float = 50.0
+    candidate_score: float = 30.0
     # At most this many candidate statements are examined per claim.
     max_candidates: int = 20
     # Groups of phrases that mean the same thing; the first one is the canonical form.

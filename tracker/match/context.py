@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.match.normalize import Token
-from tracker.match.terms import STARTING, STOPWORDS, Parsed, in_subject
+from tracker.match.terms import STARTING, STOPWORDS, Parsed
 
-LEFT = 3
+LEFT = 4
 RIGHT = 4
 # Coarse classes of event words, so "launch on 4 July" and "unveiled on 4 July" share
 # their context. They describe the kind of event, not any product.
@@ -36,8 +36,9 @@ def classes(stem: str) -> list[str]:
 
 
 Context = dict[str, float]
-# In a claim, words of the subject part (before the verb) weigh this much in a context.
-SUBJECT_CONTEXT = 0.5
+# In a claim, capitalised words (names: whose value it is, rarely which slot) weigh this
+# much in a context; other words weigh 1.
+NAME_CONTEXT = 0.25
 
 
 def words_near(
@@ -51,7 +52,7 @@ def words_near(
     """Content stems beside tokens start..end, within the clause, not past a blocker.
 
     Tokens in `skip` (identifiers: they say whose value it is, not which slot) are left
-    out. In a claim, subject-part words weigh `SUBJECT_CONTEXT`, the others 1.
+    out. In a claim, capitalised words weigh `NAME_CONTEXT`, the others 1.
     """
     tokens = parsed.tokens
     clause = parsed.clause[start] if parsed.clause else 0
@@ -64,7 +65,7 @@ def words_near(
     _collect(tokens, parsed, range(end + 1, len(tokens)), clause, blocked, skip, RIGHT, found)
     out: Context = {}
     for token in found:
-        weight = SUBJECT_CONTEXT if claim and in_subject(parsed, token.index) else 1.0
+        weight = NAME_CONTEXT if claim and token.capital else 1.0
         for word in (token.stem, *classes(token.stem)):
             out[word] = max(out.get(word, 0.0), weight)
     return out

@@ -25,25 +25,15 @@ from tracker.match.terms import (
     in_subject,
     is_local_negation,
     parse,
+    word_list,
 )
 from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
 VAGUE_ATTRIBUTE = frozenset(
-    [
-        "name",
-        "model",
-        "timing",
-        "date",
-        "capacity",
-        "resolution",
-        "size",
-        "version",
-        "type",
-        "number",
-        "amount",
-        "level",
-    ]
+    word_list(
+        """name model timing date capacity resolution size version type number amount level"""
+    )
 )
 
 
@@ -61,6 +51,7 @@ class Reading:
     ident_context: list[Context]
     quantifier_clauses: frozenset[int]
     negative: bool
+    segments: list[frozenset[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +62,8 @@ class Key:
     context: Context
     label: str
     owner: Ident | None = None
+    # How many words the term counts for in coverage (half in the subject part).
+    weight: float = 1.0
 
 
 @dataclass
@@ -112,17 +105,25 @@ def read(
     spans_i = [(i.start, i.end) for i in parsed.idents]
     skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
+    segments: list[frozenset[str]] = []
+    segment: set[str] = set()
     previous = None
     for token in parsed.tokens:
         if token.kind in ("word", "code"):
-            stems.add(token.stem)
-            stems.update(classes(token.stem))
+            found = {token.stem, *classes(token.stem)}
             if previous is not None and previous.kind in ("word", "code"):
                 # "ultra-wide" and "ultrawide" are the same word.
-                stems.add(stem(previous.low + token.low))
+                found.add(stem(previous.low + token.low))
+            stems.update(found)
+            segment.update(found)
             previous = token
         else:
             previous = None
+            if token.low in (".", ";") and segment:
+                segments.append(frozenset(segment))
+                segment = set()
+    if segment:
+        segments.append(frozenset(segment))
     quantifier = frozenset(parsed.clause[t.index] for t in parsed.tokens if t.low in QUANTIFIERS)
     negative = any(not is_local_negation(parsed, n) for n in parsed.negation)
     return Reading(
@@ -139,6 +140,7 @@ def read(
         ],
         quantifier_clauses=quantifier,
         negative=negative,
+        segments=segments,
     )
 
 
@@ -158,17 +160,29 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     rewrite = alias_rewriter(aliases)
     attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
     values = [
-        Key(i, merge(ctx, attribute), i.text)
+        Key(i, merge(ctx, attribute), i.text, weight=_weight(parsed, i))
         for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
         if i in values_ids and not i.negated and not i.comparison
     ]
     quantities = [
-        Key(q, merge(ctx, attribute), claim.attribute or q.text, owner_of(parsed, q.start))
+        Key(
+            q,
+            merge(ctx, attribute),
+            claim.attribute or q.text,
+            owner_of(parsed, q.start),
+            _weight(parsed, q),
+        )
         for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
         if not q.comparison and not q.negated
     ]
     periods = [
-        Key(d, merge(ctx, attribute), claim.attribute or d.text, owner_of(parsed, d.start))
+        Key(
+            d,
+            merge(ctx, attribute),
+            claim.attribute or d.text,
+            owner_of(parsed, d.start),
+            _weight(parsed, d),
+        )
         for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
         if not d.comparison
     ]
@@ -198,6 +212,14 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         negative=reading.negative,
         attribute=attribute,
     )
+
+
+def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:
+    """Coverage weight of a term: its word-like tokens, halved in the subject part."""
+    count = sum(
+        1 for t in parsed.tokens[term.start : term.end + 1] if t.kind in ("word", "code", "number")
+    )
+    return max(1, count) * (SUBJECT_WEIGHT if in_subject(parsed, term.start) else 1.0)
 
 
 def merge(first: Context, second: Context) -> Context:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from tracker.match.context import Context, classes, rank
 from tracker.match.reading import ClaimReading, Key, Reading
-from tracker.match.terms import VARIANTS, Ident, Period, Quantity
+from tracker.match.terms import VARIANTS, Ident, Period, Quantity, is_local_negation
 from tracker.result import Relation
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
@@ -27,6 +27,10 @@ SLOT_SLACK = 0.75
 SUBJECT_COVERAGE = 0.25
 # Weighted shared context a differing counterpart needs to be the claim's slot.
 MIN_CONFLICT_CONTEXT = 1.0
+# Context credit for a statement term that belongs to the model the claim names.
+OWNER_BONUS = 1.0
+# How far (in tokens) a statement's negation reaches to the words it negates.
+NEGATION_REACH = 5
 
 
 @dataclass(frozen=True)
@@ -60,13 +64,23 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
     if other:
         outcome.detail = other
         return outcome
+    found: list[tuple[Key, bool]] = []
     for key in claim.values:
+        before = len(outcome.matched)
         _compare_ident(key, statement, claim, outcome, limits)
+        found.append((key, len(outcome.matched) > before))
     for key in claim.quantities:
+        before = len(outcome.matched)
         _compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
+        found.append((key, len(outcome.matched) > before))
     for key in claim.periods:
+        before = len(outcome.matched)
         _compare_slot(key, statement, claim, outcome, statement.parsed.periods)
-    outcome.coverage, outcome.predicate, outcome.subject = _coverage(claim, statement)
+        found.append((key, len(outcome.matched) > before))
+    for subject in claim.subjects:
+        named = any(equivalent(subject.words, i.words) for i in statement.parsed.idents)
+        found.append((Key(subject, {}, subject.text, weight=len(subject.words) * 0.5), named))
+    outcome.coverage, outcome.predicate, outcome.subject = _coverage(claim, statement, found)
     _decide(claim, statement, outcome, limits)
     return outcome
 
@@ -98,6 +112,17 @@ def _core(word: str) -> str:
     return "".join(out)
 
 
+def _generation(words: tuple[str, ...]) -> set[str]:
+    """Numbers of codes like "fold4"/"flip4": letters (3+) then digits, same generation."""
+    out = set()
+    for word in words:
+        letters = word.rstrip("0123456789+")
+        digits = word[len(letters) :].rstrip("+")
+        if len(letters) >= 3 and letters.isalpha() and digits.isdigit():
+            out.add(digits)
+    return out
+
+
 def related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same family: a shared word, or codes with the same stem ("12" and "12s")."""
     if set(a) & set(b):
@@ -105,6 +130,8 @@ def related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     cores_a = {_core(w) for w in a if any(c.isdigit() for c in w)}
     cores_b = {_core(w) for w in b if any(c.isdigit() for c in w)}
     if cores_a & cores_b:
+        return True
+    if _generation(a) & _generation(b):
         return True
     prefix_a = {w.rstrip("0123456789+") for w in a if w[:1].isalpha() and w[-1:].isdigit()}
     prefix_b = {w.rstrip("0123456789+") for w in b if w[:1].isalpha() and w[-1:].isdigit()}
@@ -250,10 +277,18 @@ def _compare_slot(
         if _foreign(key, claim, statement, other.start, other.end):
             continue
         pool.append((other, ctx))
+    owners = [key.owner] if key.owner is not None else claim.subjects
     if not pool:
         outcome.missing.append(term.text)
         return
     scores = rank(key.context, [ctx for _, ctx in pool])
+    for n, (other, _) in enumerate(pool):
+        # A figure of the very model the claim names is that model's figure.
+        if not isinstance(other, Quantity):
+            break
+        owner = _owner(statement, other.start, other.end)
+        if owner is not None and any(equivalent(s.words, owner.words) for s in owners):
+            scores[n] += OWNER_BONUS
     if isinstance(term, Quantity) and term.starting:
         # "starts at $X" in both: the same slot, the lowest price.
         for n, (other, _) in enumerate(pool):
@@ -266,7 +301,12 @@ def _compare_slot(
         lowest = min(range(len(pool)), key=lambda n: pool[n][0].low)
         scores[lowest] += 1.0
         best = max(scores)
-    agreeing = [n for n, ok in enumerate(fits) if ok and scores[n] >= best - SLOT_SLACK]
+    # An equal value counts unless a differing one clearly holds the claim's slot.
+    agreeing = [
+        n
+        for n, ok in enumerate(fits)
+        if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
+    ]
     if agreeing:
         other = pool[agreeing[0]][0]
         outcome.matched.append(
@@ -284,14 +324,30 @@ def _compare_slot(
 # ---------------------------------------------------------------- words and polarity
 
 
-def _coverage(claim: ClaimReading, statement: Reading) -> tuple[float, float, float]:
-    """Covered share of all words, of the predicate's words and of the subject's words."""
+def _coverage(
+    claim: ClaimReading, statement: Reading, keys: Sequence[tuple[Key, bool]]
+) -> tuple[float, float, float]:
+    """Covered share of all words, of the predicate's and of the subject's.
+
+    Key terms count as many words as they have tokens, and are covered when matched.
+    """
     sums = {True: [0.0, 0.0], False: [0.0, 0.0]}
+    best_segment = 0.0
+    for segment in statement.segments:
+        # The claim's own words must be found together, in one sentence or clause.
+        found = sum(w for word, w in claim.words if w >= 1.0 and _covered(word, segment))
+        best_segment = max(best_segment, found)
     for word, weight in claim.words:
         part = sums[weight >= 1.0]
         part[0] += weight
-        if _covered(word, statement.stems):
+        if weight < 1.0 and _covered(word, statement.stems):
             part[1] += weight
+    sums[True][1] += best_segment
+    for key, matched in keys:
+        part = sums[key.weight >= 1.0]
+        part[0] += key.weight
+        if matched:
+            part[1] += key.weight
     total = sums[True][0] + sums[False][0]
     overall = (sums[True][1] + sums[False][1]) / total if total else 1.0
     predicate = sums[True][1] / sums[True][0] if sums[True][0] else 1.0
@@ -305,6 +361,28 @@ def _covered(word: str, stems: frozenset[str]) -> bool:
     if len(word) >= 6:
         head = word[:5]
         return any(s.startswith(head) and abs(len(s) - len(word)) <= 3 for s in stems)
+    return False
+
+
+def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
+    """Whether the statement negates what it says about the claim's words.
+
+    Only a negation within a few tokens of a claim word, in the same clause, counts:
+    "controllers drop the tracking ring" does not negate "full-colour passthrough".
+    """
+    parsed = statement.parsed
+    if not parsed.negation:
+        return False
+    wanted = {word for word, _ in claim.words}
+    places = [t.index for t in parsed.tokens if t.stem in wanted]
+    places += [i.start for i in parsed.idents]
+    for n in parsed.negation:
+        if is_local_negation(parsed, n):
+            continue
+        if any(
+            abs(p - n) <= NEGATION_REACH and parsed.clause[p] == parsed.clause[n] for p in places
+        ):
+            return True
     return False
 
 
@@ -325,7 +403,7 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     matched_key = bool(outcome.matched) and keys > 0
     enough = outcome.predicate >= limits.confirm_coverage and outcome.subject >= SUBJECT_COVERAGE
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
-    statement_negative = statement.negative
+    statement_negative = _negated_near(claim, statement)
     flipped = claim.negative != statement_negative
     if all_keys and strong and flipped and outcome.coverage >= limits.flip_coverage:
         side = "claim" if claim.negative else "statement"

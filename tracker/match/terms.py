@@ -30,226 +30,38 @@ from tracker.match.normalize import (
 
 INF = math.inf
 
+
+def word_list(text: str) -> list[str]:
+    """The words of a literal list written as one string."""
+    return text.split()
+
+
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "shall",
-        "should",
-        "must",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "having",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "their",
-        "his",
-        "her",
-        "they",
-        "them",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-        "our",
-        "your",
-        "than",
-        "then",
-        "so",
-        "such",
-        "into",
-        "onto",
-        "over",
-        "about",
-        "via",
-        "per",
-        "also",
-        "again",
-        "still",
-        "just",
-        "only",
-        "even",
-        "very",
-        "more",
-        "most",
-        "much",
-        "new",
-        "set",
-        "said",
-        "says",
-        "say",
-        "reportedly",
-        "reported",
-        "report",
-        "expected",
-        "expect",
-        "expects",
-        "likely",
-        "tipped",
-        "rumoured",
-        "rumored",
-        "tip",
-        "plan",
-        "plans",
-        "planning",
-        "going",
-        "get",
-        "gets",
-        "getting",
-        "got",
-        "come",
-        "comes",
-        "coming",
-        "feature",
-        "features",
-        "featuring",
-        "offer",
-        "offers",
-        "offering",
-        "include",
-        "includes",
-        "including",
-        "pack",
-        "packs",
-        "carry",
-        "carries",
-        "sport",
-        "sports",
-        "boast",
-        "boasts",
-        "use",
-        "uses",
-        "using",
-        "used",
-        "run",
-        "runs",
-        "running",
-        "power",
-        "powered",
-        "support",
-        "supports",
-        "supported",
-        "bring",
-        "brings",
-        "make",
-        "makes",
-        "made",
-        "there",
-        "here",
-        "which",
-        "who",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "while",
-        "both",
-        "all",
-        "every",
-        "each",
-        "any",
-        "some",
-        "other",
-        "another",
-        "one's",
-        "up",
-        "out",
-        "now",
-        "later",
-        "soon",
-        "already",
-        "reportedly",
-        "according",
-        "apparently",
-        "claim",
-        "claims",
-    ]
+    word_list(
+        """a an the and or of to in on at by for with from as is are was were be been being
+        will would could can may might shall should must do does did has have had having it
+        its this that these those their his her they them he she we you i our your than then
+        so such into onto over about via per also again still just only even very more most
+        much new set said says say reportedly reported report expected expect expects likely
+        tipped rumoured rumored tip plan plans planning going get gets getting got come
+        comes coming feature features featuring offer offers offering include includes
+        including pack packs carry carries sport sports boast boasts use uses using used run
+        runs running power powered support supports supported bring brings make makes made
+        there here which who whose what when where while both all every each any some other
+        another one's up out now later soon already reportedly according apparently claim
+        claims add adds added gain gains able"""
+    )
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
 VARIANTS = frozenset(
-    [
-        "pro",
-        "max",
-        "plus",
-        "ultra",
-        "mini",
-        "lite",
-        "se",
-        "fold",
-        "flip",
-        "xl",
-        "ti",
-        "edge",
-        "air",
-        "note",
-        "neo",
-        "fe",
-        "prime",
-    ]
+    word_list("""pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime""")
 )
 QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "without",
-        "neither",
-        "nor",
-        "cancelled",
-        "canceled",
-        "cancel",
-        "denied",
-        "deny",
-        "denies",
-        "false",
-        "untrue",
-        "scrapped",
-        "dropped",
-        "drop",
-        "drops",
-        "removed",
-        "removing",
-        "gone",
-        "axed",
-        "lacks",
-        "lack",
-    ]
+    word_list(
+        """not no never without neither nor cancelled canceled cancel denied deny denies false
+        untrue scrapped dropped drop drops removed removing gone axed lacks lack"""
+    )
 )
 HEDGES_APPROX = frozenset(
     ["about", "around", "roughly", "approximately", "nearly", "almost", "circa", "some"]
@@ -270,20 +82,7 @@ BOUND_HIGH = _phrases(
     "|top out at|tops out at|max|maximum"
 )
 STRICT = frozenset(
-    [
-        "more",
-        "over",
-        "above",
-        "greater",
-        "under",
-        "less",
-        "fewer",
-        "below",
-        "exceeding",
-        "beyond",
-        "higher",
-        "lower",
-    ]
+    word_list("""more over above greater under less fewer below exceeding beyond higher lower""")
 )
 COMPARISON = _phrases(
     "up from|down from|than|compared|versus|vs|replacing|replaces|replace|instead of|as"
@@ -320,53 +119,14 @@ WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "s
 STOPWORDS = STOPWORDS | WEEKDAYS
 CLAUSE_BREAKS = frozenset({";", ".", "(", ")", ":", "!", "?"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# Words ending in "ed" that are rarely the verb of a claim.
+NOT_VERBS = frozenset(word_list("based need speed embedded advanced red shared dedicated"))
 VERBS = frozenset(
-    [
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "gets",
-        "get",
-        "uses",
-        "use",
-        "runs",
-        "run",
-        "ships",
-        "ship",
-        "comes",
-        "come",
-        "packs",
-        "pack",
-        "carries",
-        "carry",
-        "launches",
-        "launch",
-        "costs",
-        "cost",
-        "starts",
-        "start",
-        "features",
-        "offers",
-        "includes",
-        "sports",
-        "boasts",
-        "arrives",
-        "arrive",
-        "debuts",
-        "debut",
-        "goes",
-        "go",
-    ]
+    word_list(
+        """will would could can may might is are was were has have had gets get uses use runs
+        run ships ship comes come packs pack carries carry launches launch costs cost starts
+        start features offers includes sports boasts arrives arrive debuts debut goes go"""
+    )
 )
 
 
@@ -765,6 +525,15 @@ def _find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         value, places = number
         end = i
         j = i + 1
+        resolution = _resolution(tokens, i)
+        if unit is None and resolution is not None:
+            low_side, high_side, end = resolution
+            size = high_side * 100000 + low_side
+            text = " ".join(t.text for t in tokens[start : end + 1])
+            found.append(Quantity(size, "px", size, size, 0, start, end, text))
+            parsed.used.update(range(start, end + 1))
+            i = end + 1
+            continue
         if j < n and tokens[j].low in MULTIPLIERS:
             value = round(value * MULTIPLIERS[tokens[j].low], 6)
             end = j
@@ -780,6 +549,19 @@ def _find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         parsed.used.update(range(start, end + 1))
         i = end + 1
     parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+
+
+def _resolution(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """ "2560 x 1600" (or "1080 x 2412"): the two sides, smaller first, and the end index."""
+    if i + 2 >= len(tokens) or tokens[i + 1].low != "x" or tokens[i + 2].kind != "number":
+        return None
+    first, second = number_value(tokens[i].text), number_value(tokens[i + 2].text)
+    if first is None or second is None or min(first, second) < 100:
+        return None
+    end = i + 2
+    if end + 1 < len(tokens) and tokens[end + 1].low in ("pixels", "px"):
+        end += 1
+    return int(min(first, second)), int(max(first, second)), end
 
 
 def _is_ident_number(tokens: list[Token], i: int) -> bool:
@@ -818,7 +600,7 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
     # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
     if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:
         if token.hyphen_before:
-            return "n:" + token.stem, j
+            return "n:" + token.stem, end
         head = j
         while (
             head + 1 < n
@@ -828,7 +610,7 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
             and not tokens[head + 1].capital
         ):
             head += 1
-        return "n:" + tokens[head].stem, j
+        return "n:" + tokens[head].stem, end
     return None, end
 
 
@@ -971,10 +753,24 @@ def _find_polarity(parsed: Parsed) -> None:
         ):
             parsed.negation.append(token.index)
     for token in tokens:
-        if token.low in VERBS and token.kind == "word":
+        if _is_verb(token):
             if parsed.verb < 0:
                 parsed.verb = token.index
             parsed.verbs.setdefault(parsed.clause[token.index], token.index)
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb from the list, or a lower-case past tense ("ended", "launched")."""
+    if token.kind != "word":
+        return False
+    if token.low in VERBS:
+        return True
+    return (
+        not token.capital
+        and len(token.low) >= 5
+        and token.low.endswith("ed")
+        and token.low not in NOT_VERBS
+    )
 
 
 def in_subject(parsed: Parsed, index: int) -> bool:
