@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.match.normalize import Token
-from tracker.match.terms import STARTING, STOPWORDS, Parsed
+from tracker.match.terms import STARTING, STOPWORDS, WEEKDAYS, Parsed
 
 LEFT = 4
 RIGHT = 4
@@ -20,7 +20,7 @@ RIGHT = 4
 # their context. They describe the kind of event, not any product.
 EVENT_CLASSES = {
     "@announce": "announc unveil introduc debut present reveal launch event keynote wrap invit",
-    "@avail": "releas availabl availability sal ship arriv store shelf shelv launch rollout",
+    "@avail": "releas availabl availability sal sold sell ship arriv store shelf shelv launch",
     "@order": "order pre preorder reserv reservation",
     "@price": "pric cost retail",
 }
@@ -83,7 +83,14 @@ def _collect(
 ) -> None:
     taken = 0
     for i in indices:
-        if parsed.clause[i] != clause or i in blocked or tokens[i].low == ",":
+        if parsed.clause[i] != clause or i in blocked:
+            return
+        if tokens[i].low == ",":
+            # "on Tuesday, September 10": the weekday's comma ends nothing.
+            if (i > 0 and tokens[i - 1].low in WEEKDAYS) or (
+                i + 1 < len(tokens) and tokens[i + 1].low in WEEKDAYS
+            ):
+                continue
             return
         token = tokens[i]
         if token.kind not in ("word", "code") or token.low in STOPWORDS or i in skip:

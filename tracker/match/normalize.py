@@ -57,6 +57,7 @@ _TOKEN = re.compile(
     r"|(?P<alnum>[A-Za-z0-9]+(?:[.,]\d+)*[A-Za-z]*(?:\+(?![\dA-Za-z]))?)"
     r"|(?P<punct>[;:.,!?()/%~\"+-])"
 )
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NUM_UNIT = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([A-Za-z]+)$")
 
@@ -177,6 +178,9 @@ def _add_alnum(tokens: list[Token], text: str, hyphen: bool) -> None:
         _add(tokens, split[2], "word", False)
         return
     has_digit = any(c.isdigit() for c in text)
+    if has_digit and _ORDINAL.match(text):
+        _add(tokens, text, "word", hyphen)
+        return
     _add(tokens, text, "code" if has_digit else "word", hyphen)
 
 

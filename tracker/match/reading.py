@@ -52,6 +52,7 @@ class Reading:
     quantifier_clauses: frozenset[int]
     negative: bool
     segments: list[frozenset[str]] = field(default_factory=list)
+    segment_of: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -107,8 +108,10 @@ def read(
     stems: set[str] = set()
     segments: list[frozenset[str]] = []
     segment: set[str] = set()
+    segment_of: list[int] = []
     previous = None
     for token in parsed.tokens:
+        segment_of.append(len(segments))
         if token.kind in ("word", "code"):
             found = {token.stem, *classes(token.stem)}
             if previous is not None and previous.kind in ("word", "code"):
@@ -140,7 +143,8 @@ def read(
         ],
         quantifier_clauses=quantifier,
         negative=negative,
-        segments=segments,
+        segments=segments or [frozenset()],
+        segment_of=segment_of,
     )
 
 

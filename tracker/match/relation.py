@@ -17,7 +17,17 @@ from rapidfuzz import fuzz
 
 from tracker.match.context import Context, classes, rank
 from tracker.match.reading import ClaimReading, Key, Reading
-from tracker.match.terms import VARIANTS, Ident, Period, Quantity, is_local_negation
+from tracker.match.terms import (
+    STOPWORDS,
+    VARIANTS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    in_subject,
+    is_local_negation,
+    own_words,
+)
 from tracker.result import Relation
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
@@ -27,10 +37,12 @@ SLOT_SLACK = 0.75
 SUBJECT_COVERAGE = 0.25
 # Weighted shared context a differing counterpart needs to be the claim's slot.
 MIN_CONFLICT_CONTEXT = 1.0
+# Share of the claim term's context a differing counterpart must share to conflict.
+MIN_SHARED_CONTEXT = 0.3
 # Context credit for a statement term that belongs to the model the claim names.
 OWNER_BONUS = 1.0
-# How far (in tokens) a statement's negation reaches to the words it negates.
-NEGATION_REACH = 5
+# How many content words after a statement's negation it negates.
+NEGATION_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,10 @@ class Outcome:
     coverage: float = 0.0
     predicate: float = 0.0
     subject: float = 0.0
+    # Coverage counting conflicting key terms as found: how much the statement addresses.
+    addressed: float = 0.0
+    subject_named: bool = False
+    places: list[int] = field(default_factory=list)
 
 
 def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outcome:
@@ -64,23 +80,36 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
     if other:
         outcome.detail = other
         return outcome
-    found: list[tuple[Key, bool]] = []
-    for key in claim.values:
-        before = len(outcome.matched)
-        _compare_ident(key, statement, claim, outcome, limits)
-        found.append((key, len(outcome.matched) > before))
-    for key in claim.quantities:
-        before = len(outcome.matched)
-        _compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
-        found.append((key, len(outcome.matched) > before))
-    for key in claim.periods:
-        before = len(outcome.matched)
-        _compare_slot(key, statement, claim, outcome, statement.parsed.periods)
-        found.append((key, len(outcome.matched) > before))
+    found: list[tuple[Key, int | None]] = []
+    addressed: list[tuple[Key, int | None]] = []
+    for key in (*claim.values, *claim.quantities, *claim.periods):
+        before = (len(outcome.matched), len(outcome.conflicts), len(outcome.missing))
+        place = len(outcome.places)
+        if isinstance(key.term, Ident):
+            _compare_ident(key, statement, claim, outcome, limits)
+        elif isinstance(key.term, Quantity):
+            _compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
+        else:
+            _compare_slot(key, statement, claim, outcome, statement.parsed.periods)
+        if _soft(key) and len(outcome.missing) > before[2]:
+            # A bare count the statement never mentions ("four models") settles nothing.
+            outcome.missing.pop()
+            continue
+        matched_at = outcome.places[place] if len(outcome.places) > place else None
+        found.append((key, matched_at))
+        hit = len(outcome.matched) > before[0] or len(outcome.conflicts) > before[1]
+        addressed.append((key, 0 if hit else None))
     for subject in claim.subjects:
         named = any(equivalent(subject.words, i.words) for i in statement.parsed.idents)
-        found.append((Key(subject, {}, subject.text, weight=len(subject.words) * 0.5), named))
+        outcome.subject_named = outcome.subject_named or named
+        item = (
+            Key(subject, {}, subject.text, weight=len(subject.words) * 0.5),
+            0 if named else None,
+        )
+        found.append(item)
+        addressed.append(item)
     outcome.coverage, outcome.predicate, outcome.subject = _coverage(claim, statement, found)
+    outcome.addressed = _coverage(claim, statement, addressed, anywhere=True)[0]
     _decide(claim, statement, outcome, limits)
     return outcome
 
@@ -88,15 +117,27 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
 # ---------------------------------------------------------------- subjects
 
 
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
 def equivalent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same identifier: equal, or one inside the other with no variant or number added."""
+    """Same identifier: the same codes and variant words, in the same order.
+
+    Other words are descriptors that may be left out ("A16" = "Apple A16" = "A16
+    Bionic"), except a leading brand that both sides name differently ("Pixel 14" is
+    not "iPhone 14").
+    """
     if a == b:
         return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if not set(short) <= set(long):
+    key_a = [w for w in a if _has_digit(w) or w in VARIANTS]
+    key_b = [w for w in b if _has_digit(w) or w in VARIANTS]
+    if key_a != key_b or not key_a:
         return False
-    extra = [w for w in long if w not in short]
-    return not any(w in VARIANTS or any(c.isdigit() for c in w) or "+" in w for w in extra)
+    lead_a, lead_b = a[0], b[0]
+    if lead_a in key_a or lead_b in key_b or lead_a == lead_b:
+        return True
+    return lead_a in b or lead_b in a
 
 
 def _core(word: str) -> str:
@@ -205,6 +246,7 @@ def _compare_ident(
                 outcome.conflicts.append(f"{key.label}: statement denies {ident.text}")
             else:
                 outcome.matched.append(ident.text)
+                outcome.places.append(ident.start)
             return
     claim_words = [s.words for s in claim.subjects] + [
         k.term.words for k in claim.values if isinstance(k.term, Ident)
@@ -216,6 +258,10 @@ def _compare_ident(
         if any(equivalent(w, ident.words) for w in claim_words):
             continue
         if not related(term.words, ident.words):
+            continue
+        if in_subject(statement.parsed, ident.end):
+            # A rival the statement talks about (its subject) is another product, not
+            # a different value for the claim's slot.
             continue
         similarity = fuzz.ratio(term.key, ident.key)
         if similarity >= limits.identifier_similarity:
@@ -229,6 +275,41 @@ def _compare_ident(
 
 
 # ---------------------------------------------------------------- quantities and dates
+
+
+def _shared_share(claim_context: Context, other: Context) -> float:
+    """Share of the claim term's context weight that the other term's context holds."""
+    total = sum(claim_context.values())
+    if not total:
+        return 0.0
+    return sum(w for word, w in claim_context.items() if word in other) / total
+
+
+def _same_noun(
+    claim: Parsed, term: Quantity | Period, statement: Parsed, other: Quantity | Period
+) -> bool:
+    """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras"."""
+    if not isinstance(term, Quantity):
+        return True
+    mine, theirs = own_words(claim, term.end), own_words(statement, other.end)
+    if not mine or not theirs:
+        return True
+    return mine[0] in theirs or theirs[0] in mine
+
+
+def _adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> bool:
+    """Whether the owner stands right by the term ("RTX 3090 at $1,499")."""
+    tokens = statement.parsed.tokens
+    low, high = (
+        (owner.end + 1, other.start) if owner.end < other.start else (other.end + 1, owner.start)
+    )
+    between = tokens[low:high]
+    return len(between) <= 3 and all(t.low in STOPWORDS for t in between)
+
+
+def _soft(key: Key) -> bool:
+    """Bare counts ("four models") are not key terms unless the statement has the count."""
+    return isinstance(key.term, Quantity) and key.term.unit.startswith("n:")
 
 
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
@@ -287,7 +368,9 @@ def _compare_slot(
         if not isinstance(other, Quantity):
             break
         owner = _owner(statement, other.start, other.end)
-        if owner is not None and any(equivalent(s.words, owner.words) for s in owners):
+        if owner is None or not _adjacent(statement, owner, other):
+            continue
+        if any(equivalent(s.words, owner.words) for s in owners):
             scores[n] += OWNER_BONUS
     if isinstance(term, Quantity) and term.starting:
         # "starts at $X" in both: the same slot, the lowest price.
@@ -312,9 +395,20 @@ def _compare_slot(
         outcome.matched.append(
             f"{key.label}: {other.text}" if key.label != term.text else other.text
         )
+        outcome.places.append(other.start)
         return
     top = [n for n, score in enumerate(scores) if score == best]
-    if best >= MIN_CONFLICT_CONTEXT and all(fits[n] is False for n in top):
+    # A differing value only conflicts when it goes with the same noun.
+    top = [n for n in top if _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])]
+    if not top:
+        outcome.missing.append(term.text)
+        return
+    shared = _shared_share(key.context, pool[top[0]][1])
+    if (
+        best >= MIN_CONFLICT_CONTEXT
+        and shared >= MIN_SHARED_CONTEXT
+        and all(fits[n] is False for n in top)
+    ):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
         return
@@ -325,17 +419,26 @@ def _compare_slot(
 
 
 def _coverage(
-    claim: ClaimReading, statement: Reading, keys: Sequence[tuple[Key, bool]]
+    claim: ClaimReading,
+    statement: Reading,
+    keys: Sequence[tuple[Key, int | None]],
+    anywhere: bool = False,
 ) -> tuple[float, float, float]:
     """Covered share of all words, of the predicate's and of the subject's.
 
-    Key terms count as many words as they have tokens, and are covered when matched.
+    Key terms count as many words as they have tokens, and are covered when matched
+    (`keys` holds where, or None). The predicate's other words must be found together,
+    in one sentence or clause of the statement, unless `anywhere`.
     """
     sums = {True: [0.0, 0.0], False: [0.0, 0.0]}
     best_segment = 0.0
-    for segment in statement.segments:
-        # The claim's own words must be found together, in one sentence or clause.
-        found = sum(w for word, w in claim.words if w >= 1.0 and _covered(word, segment))
+    for _number, segment in enumerate(statement.segments):
+        found = sum(
+            w
+            for word, w in claim.words
+            if w >= 1.0
+            and ((anywhere and _covered(word, statement.stems)) or _covered(word, segment))
+        )
         best_segment = max(best_segment, found)
     for word, weight in claim.words:
         part = sums[weight >= 1.0]
@@ -343,10 +446,10 @@ def _coverage(
         if weight < 1.0 and _covered(word, statement.stems):
             part[1] += weight
     sums[True][1] += best_segment
-    for key, matched in keys:
+    for key, at in keys:
         part = sums[key.weight >= 1.0]
         part[0] += key.weight
-        if matched:
+        if at is not None:
             part[1] += key.weight
     total = sums[True][0] + sums[False][0]
     overall = (sums[True][1] + sums[False][1]) / total if total else 1.0
@@ -374,33 +477,38 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
     if not parsed.negation:
         return False
     wanted = {word for word, _ in claim.words}
-    places = [t.index for t in parsed.tokens if t.stem in wanted]
-    places += [i.start for i in parsed.idents]
+    starts = {i.start for i in parsed.idents}
+    tokens = parsed.tokens
     for n in parsed.negation:
         if is_local_negation(parsed, n):
             continue
-        if any(
-            abs(p - n) <= NEGATION_REACH and parsed.clause[p] == parsed.clause[n] for p in places
-        ):
-            return True
+        seen = 0
+        for token in tokens[n + 1 :]:
+            if parsed.clause[token.index] != parsed.clause[n] or seen >= NEGATION_REACH:
+                break
+            if token.kind not in ("word", "code", "number") or token.low in STOPWORDS:
+                continue
+            if token.stem in wanted or token.index in starts:
+                return True
+            seen += 1
     return False
 
 
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
-    if outcome.conflicts and outcome.coverage >= limits.conflict_coverage:
+    if outcome.conflicts and outcome.addressed >= limits.conflict_coverage:
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
         return
     if outcome.conflicts:
         # A differing value in a statement about something else is no conflict.
         outcome.detail = (
-            f"{outcome.conflicts[0]}, but only {outcome.coverage:.0%} of the words covered"
+            f"{outcome.conflicts[0]}, but only {outcome.addressed:.0%} of the words covered"
         )
         outcome.conflicts.clear()
         return
     keys = len(claim.values) + len(claim.quantities) + len(claim.periods)
     all_keys = not outcome.missing
-    matched_key = bool(outcome.matched) and keys > 0
+    matched_key = (bool(outcome.matched) and keys > 0) or outcome.subject_named
     enough = outcome.predicate >= limits.confirm_coverage and outcome.subject >= SUBJECT_COVERAGE
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
     statement_negative = _negated_near(claim, statement)

@@ -125,7 +125,9 @@ VERBS = frozenset(
     word_list(
         """will would could can may might is are was were has have had gets get uses use runs
         run ships ship comes come packs pack carries carry launches launch costs cost starts
-        start features offers includes sports boasts arrives arrive debuts debut goes go"""
+        start features offers includes sports boasts arrives arrive debuts debut goes go
+        supports support keeps keep moves move gains gain adds add needs need lets let
+        becomes become remains remain stays stay hits hit tops top"""
     )
 )
 
@@ -515,6 +517,9 @@ def _find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         elif token.low in CURRENCY_WORDS and i + 1 < n and tokens[i + 1].kind == "number":
             unit = CURRENCY_WORDS[token.low]
             i += 1
+        if token.low == "f/" and i + 1 < n and tokens[i + 1].kind == "number":
+            unit = "f/"
+            i += 1
         number = _number_at(tokens, i)
         if number is None or i in parsed.used:
             i = start + 1
@@ -540,6 +545,9 @@ def _find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
             j += 1
         if unit is None and j < n:
             unit, end = _unit_after(tokens, j, end)
+        if unit is None or unit.startswith("n:"):
+            shared = _shared_unit(tokens, i)
+            unit = shared or unit
         elif j < n and tokens[j].low in CURRENCY_WORDS:
             end = j
         if unit is None:
@@ -549,6 +557,18 @@ def _find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         parsed.used.update(range(start, end + 1))
         i = end + 1
     parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+
+
+def _shared_unit(tokens: list[Token], i: int) -> str | None:
+    """The unit of a list's last number: "6.3 and 6.9 inches", "5.4 / 6.1 / 6.7 inches"."""
+    j = i + 1
+    while j + 1 < len(tokens) and tokens[j].low in ("and", "or", "to", ",", "/"):
+        if tokens[j + 1].kind != "number":
+            return None
+        j += 2
+        if j < len(tokens) and tokens[j].low in UNIT_WORDS and tokens[j].low != "in":
+            return UNIT_WORDS[tokens[j].low]
+    return None
 
 
 def _resolution(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
@@ -771,6 +791,25 @@ def _is_verb(token: Token) -> bool:
         and token.low.endswith("ed")
         and token.low not in NOT_VERBS
     )
+
+
+def own_words(parsed: Parsed, end: int) -> list[str]:
+    """The first content words right after a term: its own noun ("50MP main camera")."""
+    out: list[str] = []
+    tokens = parsed.tokens
+    for token in tokens[end + 1 : end + 5]:
+        if token.kind == "punct" or token.kind == "number" or token.index in parsed.used:
+            break
+        if token.kind == "money" or len(out) == 2:
+            break
+        if token.low in ("of", "a", "an", "the"):
+            if out:
+                break
+            continue
+        if token.low in STOPWORDS:
+            break
+        out.append(token.stem)
+    return out
 
 
 def in_subject(parsed: Parsed, index: int) -> bool:
