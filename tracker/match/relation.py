@@ -363,6 +363,7 @@ def _compare_slot(
         outcome.missing.append(term.text)
         return
     scores = rank(key.context, [ctx for _, ctx in pool])
+    bonus = [False] * len(pool)
     for n, (other, _) in enumerate(pool):
         # A figure of the very model the claim names is that model's figure.
         if not isinstance(other, Quantity):
@@ -372,17 +373,20 @@ def _compare_slot(
             continue
         if any(equivalent(s.words, owner.words) for s in owners):
             scores[n] += OWNER_BONUS
+            bonus[n] = True
     if isinstance(term, Quantity) and term.starting:
         # "starts at $X" in both: the same slot, the lowest price.
         for n, (other, _) in enumerate(pool):
             if isinstance(other, Quantity) and other.starting:
                 scores[n] += 1.0
+                bonus[n] = True
     best = max(scores)
     fits = [_fits(term, other) for other, _ in pool]
     if isinstance(term, Quantity) and term.starting and best == 0 and len(pool) > 1:
         # "starts at $X": the lowest price the statement lists.
         lowest = min(range(len(pool)), key=lambda n: pool[n][0].low)
         scores[lowest] += 1.0
+        bonus[lowest] = True
         best = max(scores)
     # An equal value counts unless a differing one clearly holds the claim's slot.
     agreeing = [
@@ -404,6 +408,8 @@ def _compare_slot(
         outcome.missing.append(term.text)
         return
     shared = _shared_share(key.context, pool[top[0]][1])
+    if bonus[top[0]]:
+        shared = 1.0  # the same model's figure, or both "starting at": the same slot
     if (
         best >= MIN_CONFLICT_CONTEXT
         and shared >= MIN_SHARED_CONTEXT
