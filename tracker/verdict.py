@@ -31,7 +31,9 @@ def aggregate(claim: Claim, evidence: Sequence[Evidence]) -> Verdict:
     if contradicts and supports:
         latest_support = max(_decisive_order(e) for e in supports)
         latest_contra = max(_decisive_order(e) for e in contradicts)
-        if (latest_support[0] or "") > (latest_contra[0] or ""):
+        # The later date wins; on the same date the better-matching statement does,
+        # and a full tie goes to "contradicted" (a wrong "confirmed" is worse).
+        if latest_support[:2] > latest_contra[:2]:
             computed = Status.CONFIRMED
         else:
             computed = Status.CONTRADICTED

@@ -16,6 +16,8 @@ from tracker.match.terms import STARTING, STOPWORDS, WEEKDAYS, Parsed
 
 LEFT = 4
 RIGHT = 4
+# Identifiers take the words of their whole clause as context.
+WIDE = 12
 # Coarse classes of event words, so "launch on 4 July" and "unveiled on 4 July" share
 # their context. They describe the kind of event, not any product.
 EVENT_CLASSES = {
@@ -48,6 +50,7 @@ def words_near(
     blockers: Sequence[tuple[int, int]] = (),
     skip: frozenset[int] = frozenset(),
     claim: bool = False,
+    wide: bool = False,
 ) -> Context:
     """Content stems beside tokens start..end, within the clause, not past a blocker.
 
@@ -61,8 +64,9 @@ def words_near(
         if (low, high) != (start, end):
             blocked.update(range(low, high + 1))
     found: list[Token] = []
-    _collect(tokens, parsed, range(start - 1, -1, -1), clause, blocked, skip, LEFT, found)
-    _collect(tokens, parsed, range(end + 1, len(tokens)), clause, blocked, skip, RIGHT, found)
+    left, right = (WIDE, WIDE) if wide else (LEFT, RIGHT)
+    _collect(tokens, parsed, range(start - 1, -1, -1), clause, blocked, skip, left, found)
+    _collect(tokens, parsed, range(end + 1, len(tokens)), clause, blocked, skip, right, found)
     out: Context = {}
     for token in found:
         weight = NAME_CONTEXT if claim and token.capital else 1.0
@@ -85,7 +89,9 @@ def _collect(
     for i in indices:
         if parsed.clause[i] != clause or i in blocked:
             return
-        if tokens[i].low == ",":
+        if tokens[i].low in ("and", "or") and limit < WIDE:
+            return
+        if tokens[i].low == "," and limit < WIDE:
             # "on Tuesday, September 10": the weekday's comma ends nothing.
             if (i > 0 and tokens[i - 1].low in WEEKDAYS) or (
                 i + 1 < len(tokens) and tokens[i + 1].low in WEEKDAYS

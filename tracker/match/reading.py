@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.match.context import Context, classes, words_near
+from tracker.match.idents import equivalent
 from tracker.match.normalize import Aliases, alias_rewriter, stem
 from tracker.match.terms import (
     QUANTIFIERS,
@@ -65,6 +66,8 @@ class Key:
     owner: Ident | None = None
     # How many words the term counts for in coverage (half in the subject part).
     weight: float = 1.0
+    # A structured value's term the text does not state: compared if found, else ignored.
+    soft: bool = False
 
 
 @dataclass
@@ -103,7 +106,6 @@ def read(
     parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
     spans_q = [(q.start, q.end) for q in parsed.quantities]
     spans_d = [(d.start, d.end) for d in parsed.periods]
-    spans_i = [(i.start, i.end) for i in parsed.idents]
     skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
     segments: list[frozenset[str]] = []
@@ -139,7 +141,7 @@ def read(
             words_near(parsed, d.start, d.end, spans_d, skip, claim) for d in parsed.periods
         ],
         ident_context=[
-            words_near(parsed, i.start, i.end, spans_i, skip, claim) for i in parsed.idents
+            words_near(parsed, i.start, i.end, (), skip, claim, wide=True) for i in parsed.idents
         ],
         quantifier_clauses=quantifier,
         negative=negative,
@@ -274,17 +276,23 @@ def _fold_value(
                 k.context = merge(k.context, attribute)
                 k.label = label or k.label
         else:
-            quantities.append(Key(q, merge(ctx, attribute), label or q.text))
+            quantities.append(Key(q, merge(ctx, attribute), label or q.text, soft=True))
     for d, ctx in zip(value.parsed.periods, value.period_context, strict=False):
         if not any(
             isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
             for k in periods
         ):
-            periods.append(Key(d, merge(ctx, attribute), label or d.text))
+            periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True))
     for i, ctx in zip(value.parsed.idents, value.ident_context, strict=False):
-        known = any(isinstance(k.term, Ident) and k.term.words == i.words for k in values)
+        if all(w.isdigit() for w in i.words):
+            continue  # a bare number ("36") is the text's count, not an identifier
+        known = [
+            k for k in values if isinstance(k.term, Ident) and equivalent(k.term.words, i.words)
+        ]
+        for k in known:
+            k.context = merge(k.context, attribute)
         if not known and not i.negated:
-            values.append(Key(i, merge(ctx, attribute), label or i.text))
+            values.append(Key(i, merge(ctx, attribute), label or i.text, soft=True))
 
 
 def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:

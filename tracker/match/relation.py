@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from tracker.match.context import Context, classes, rank
+from tracker.match.idents import equivalent, family_covers, related
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.terms import (
     STOPWORDS,
@@ -91,7 +92,7 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
             _compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
         else:
             _compare_slot(key, statement, claim, outcome, statement.parsed.periods)
-        if _soft(key) and len(outcome.missing) > before[2]:
+        if (_soft(key) or key.soft) and len(outcome.missing) > before[2]:
             # A bare count the statement never mentions ("four models") settles nothing.
             outcome.missing.pop()
             continue
@@ -117,68 +118,6 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
 # ---------------------------------------------------------------- subjects
 
 
-def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
-
-
-def equivalent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same identifier: the same codes and variant words, in the same order.
-
-    Other words are descriptors that may be left out ("A16" = "Apple A16" = "A16
-    Bionic"), except a leading brand that both sides name differently ("Pixel 14" is
-    not "iPhone 14").
-    """
-    if a == b:
-        return True
-    key_a = [w for w in a if _has_digit(w) or w in VARIANTS]
-    key_b = [w for w in b if _has_digit(w) or w in VARIANTS]
-    if key_a != key_b or not key_a:
-        return False
-    lead_a, lead_b = a[0], b[0]
-    if lead_a in key_a or lead_b in key_b or lead_a == lead_b:
-        return True
-    return lead_a in b or lead_b in a
-
-
-def _core(word: str) -> str:
-    """The letters-and-number stem of a code: "12s" -> "12", "s23+" -> "s23"."""
-    out = []
-    seen_digit = False
-    for c in word:
-        if c.isdigit():
-            seen_digit = True
-        elif seen_digit:
-            break
-        out.append(c)
-    return "".join(out)
-
-
-def _generation(words: tuple[str, ...]) -> set[str]:
-    """Numbers of codes like "fold4"/"flip4": letters (3+) then digits, same generation."""
-    out = set()
-    for word in words:
-        letters = word.rstrip("0123456789+")
-        digits = word[len(letters) :].rstrip("+")
-        if len(letters) >= 3 and letters.isalpha() and digits.isdigit():
-            out.add(digits)
-    return out
-
-
-def related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same family: a shared word, or codes with the same stem ("12" and "12s")."""
-    if set(a) & set(b):
-        return True
-    cores_a = {_core(w) for w in a if any(c.isdigit() for c in w)}
-    cores_b = {_core(w) for w in b if any(c.isdigit() for c in w)}
-    if cores_a & cores_b:
-        return True
-    if _generation(a) & _generation(b):
-        return True
-    prefix_a = {w.rstrip("0123456789+") for w in a if w[:1].isalpha() and w[-1:].isdigit()}
-    prefix_b = {w.rstrip("0123456789+") for w in b if w[:1].isalpha() and w[-1:].isdigit()}
-    return bool(prefix_a & prefix_b)
-
-
 def _subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
     """A reason when the statement is about a sibling of the claim's subject, else ""."""
     idents = statement.parsed.idents
@@ -187,7 +126,10 @@ def _subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
     ):
         return ""
     for subject in claim.subjects:
-        if any(equivalent(subject.words, i.words) for i in idents):
+        if any(
+            equivalent(subject.words, i.words) or family_covers(subject.words, i.words)
+            for i in idents
+        ):
             continue
         siblings = [i for i in idents if related(subject.words, i.words)]
         if siblings:
@@ -263,6 +205,9 @@ def _compare_ident(
             # A rival the statement talks about (its subject) is another product, not
             # a different value for the claim's slot.
             continue
+        context = statement.ident_context[idents.index(ident)]
+        if not _shared_share(key.context, context):
+            continue  # named in another context: not a rival value for this slot
         similarity = fuzz.ratio(term.key, ident.key)
         if similarity >= limits.identifier_similarity:
             rivals.append((similarity, ident.start, ident))

@@ -119,6 +119,9 @@ WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "s
 STOPWORDS = STOPWORDS | WEEKDAYS
 CLAUSE_BREAKS = frozenset({";", ".", "(", ")", ":", "!", "?"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+AUXILIARIES = frozenset(
+    word_list("do does did will would is are was were can could has have had should may might")
+)
 # Words ending in "ed" that are rarely the verb of a claim.
 NOT_VERBS = frozenset(word_list("based need speed embedded advanced red shared dedicated"))
 VERBS = frozenset(
@@ -596,6 +599,8 @@ def _is_ident_number(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is not None and (nxt.low in UNIT_WORDS and not nxt.capital):
         return False
+    if nxt is not None and nxt.low in VARIANTS and nxt.capital:
+        return True  # "the 13 Ultra"
     return (prev.capital and prev.low not in STOPWORDS and prev.low not in MONTH_NAMES) or (
         prev.kind == "code"
     )
@@ -821,6 +826,8 @@ def in_subject(parsed: Parsed, index: int) -> bool:
 def is_local_negation(parsed: Parsed, index: int) -> bool:
     """A negation that governs one term ("not the A16"), not the whole clause."""
     tokens = parsed.tokens
+    if index > 0 and tokens[index - 1].low in AUXILIARIES:
+        return False  # "do not expect X", "will not have X": the whole clause
     for k in range(index + 1, min(len(tokens), index + 4)):
         if any(q.start == k for q in parsed.quantities) or any(d.start == k for d in parsed.idents):
             return tokens[index].low in ("not", "no", "without")
