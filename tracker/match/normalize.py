@@ -146,11 +146,21 @@ def tokenize(text: str) -> list[Token]:
             _add(tokens, "f/", "word", hyphen)
             _add(tokens, match["aperture"], "number", False)
         elif match["alnum"]:
-            _add_alnum(tokens, match["alnum"], hyphen)
+            last = tokens[-1] if tokens else None
+            if hyphen and last is not None and last.low in PREFIXES and match["alnum"].isalpha():
+                # "pre-order", "co-engineered", "Wi-Fi": one word, not a prefix and a word.
+                tokens.pop()
+                _add(tokens, last.text + match["alnum"], "word", last.hyphen_before)
+            else:
+                _add_alnum(tokens, match["alnum"], hyphen)
         else:
             _add(tokens, match["punct"], "punct", hyphen)
         hyphen = False
     return tokens
+
+
+# Prefixes written with a hyphen that make one word with what follows.
+PREFIXES = frozenset(["pre", "co", "non", "re", "un", "sub", "semi", "multi", "wi", "e"])
 
 
 def _add(tokens: list[Token], text: str, kind: str, hyphen: bool) -> None:

@@ -382,21 +382,17 @@ def _coverage(
     in one sentence or clause of the statement, unless `anywhere`.
     """
     sums = {True: [0.0, 0.0], False: [0.0, 0.0]}
-    best_segment = 0.0
-    for _number, segment in enumerate(statement.segments):
-        found = sum(
-            w
-            for word, w in claim.words
-            if w >= 1.0
-            and ((anywhere and _covered(word, statement.stems)) or _covered(word, segment))
-        )
-        best_segment = max(best_segment, found)
-    for word, weight in claim.words:
-        part = sums[weight >= 1.0]
-        part[0] += weight
-        if weight < 1.0 and _covered(word, statement.stems):
-            part[1] += weight
-    sums[True][1] += best_segment
+    best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
+    for segment in [statement.stems] if anywhere else statement.segments:
+        # The claim's words must be found together, in one sentence or clause.
+        predicate = sum(w for word, w in claim.words if w >= 1.0 and _covered(word, segment))
+        subject = sum(w for word, w in claim.words if w < 1.0 and _covered(word, segment))
+        if predicate + subject > best[0]:
+            best = (predicate + subject, predicate, subject)
+    for _, weight in claim.words:
+        sums[weight >= 1.0][0] += weight
+    sums[True][1] += best[1]
+    sums[False][1] += best[2]
     for key, at in keys:
         part = sums[key.weight >= 1.0]
         part[0] += key.weight
