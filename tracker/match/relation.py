@@ -72,6 +72,7 @@ class Outcome:
     addressed: float = 0.0
     subject_named: bool = False
     places: list[int] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
 
 
 def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outcome:
@@ -92,7 +93,7 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
             _compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
         else:
             _compare_slot(key, statement, claim, outcome, statement.parsed.periods)
-        if (_soft(key) or key.soft) and len(outcome.missing) > before[2]:
+        if (_soft(key) or key.soft) and outcome.absent and outcome.absent[-1] == key.term.text:
             # A bare count the statement never mentions ("four models") settles nothing.
             outcome.missing.pop()
             continue
@@ -152,9 +153,12 @@ def _owner(statement: Reading, start: int, end: int) -> Ident | None:
         after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
         if after and ident.start in (end + 2, end + 3):
             return ident
-    before = [i for i in named if i.end < start and parsed.clause[i.end] == clause]
-    before.sort(key=lambda i: i.end)
-    return before[-1] if before else None
+    # Identifiers first; a name ("Pixel Watch") only when no identifier precedes.
+    for group in (parsed.idents, parsed.names):
+        before = [i for i in group if i.end < start and parsed.clause[i.end] == clause]
+        if before:
+            return max(before, key=lambda i: i.end)
+    return None
 
 
 def _foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
@@ -234,7 +238,7 @@ def _same_noun(
     claim: Parsed, term: Quantity | Period, statement: Parsed, other: Quantity | Period
 ) -> bool:
     """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras"."""
-    if not isinstance(term, Quantity):
+    if not isinstance(term, Quantity) or term.unit.startswith("n:"):
         return True
     mine, theirs = own_words(claim, term.end), own_words(statement, other.end)
     if not mine or not theirs:
@@ -272,6 +276,10 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
             )
         return claim_term.low <= other.value <= claim_term.high
     if isinstance(claim_term, Period) and isinstance(other, Period):
+        if claim_term.span:
+            if not other.span:
+                return None
+            return (claim_term.low, claim_term.high) == (other.low, other.high)
         if claim_term.low <= other.low and other.high <= claim_term.high:
             return True
         if other.high < claim_term.low or other.low > claim_term.high:
@@ -306,6 +314,7 @@ def _compare_slot(
     owners = [key.owner] if key.owner is not None else claim.subjects
     if not pool:
         outcome.missing.append(term.text)
+        outcome.absent.append(term.text)
         return
     scores = rank(key.context, [ctx for _, ctx in pool])
     bonus = [False] * len(pool)
@@ -339,6 +348,13 @@ def _compare_slot(
         for n, ok in enumerate(fits)
         if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
     ]
+    if best < MIN_CONFLICT_CONTEXT:
+        # No clear slot: an equal value counts only if no differing one is as well placed.
+        agreeing = [
+            n
+            for n in agreeing
+            if not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
+        ]
     if agreeing:
         other = pool[agreeing[0]][0]
         outcome.matched.append(

@@ -185,6 +185,8 @@ class Period:
     day: bool = False
     comparison: bool = False
     negated: bool = False
+    # "from 1972 to 1977": both ends are claimed, not any time in between.
+    span: bool = False
 
 
 @dataclass
@@ -453,8 +455,6 @@ def _date_modifiers(
         low = -INF
     elif prev == "before":
         low, high = -INF, low - 1
-    elif prev in ("by", "until", "till"):
-        low = -INF
     elif prev == "after":
         low, high = high + 1, INF
     elif prev == "since":
@@ -473,6 +473,8 @@ def _merge_period_ranges(parsed: Parsed) -> None:
             between = tokens[last.end + 1 : period.start]
             joins = len(between) <= 1 and all(t.low in ("or", "to", "and", "-") for t in between)
             if joins and (not between or between[0].low != "and" or not last.day):
+                joiner = between[0].low if between else "-"
+                opened = last.start > 0 and tokens[last.start - 1].low in ("from", "between")
                 merged[-1] = Period(
                     min(last.low, period.low),
                     max(last.high, period.high),
@@ -481,6 +483,7 @@ def _merge_period_ranges(parsed: Parsed) -> None:
                     f"{last.text} {' '.join(t.text for t in between)} {period.text}",
                     day=False,
                     comparison=last.comparison,
+                    span=opened and joiner in ("to", "-", "and"),
                 )
                 continue
         merged.append(period)
