@@ -104,7 +104,6 @@ def read(
 ) -> Reading:
     """Parse `text` (aliases written in their canonical form) and collect term contexts."""
     parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
-    spans_q = [(q.start, q.end) for q in parsed.quantities]
     spans_d = [(d.start, d.end) for d in parsed.periods]
     skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
@@ -135,7 +134,15 @@ def read(
         parsed=parsed,
         stems=frozenset(stems),
         quantity_context=[
-            words_near(parsed, q.start, q.end, spans_q, skip, claim) for q in parsed.quantities
+            words_near(
+                parsed,
+                q.start,
+                q.end,
+                [(o.start, o.end) for o in parsed.quantities if o.unit == q.unit],
+                skip,
+                claim,
+            )
+            for q in parsed.quantities
         ],
         period_context=[
             words_near(parsed, d.start, d.end, spans_d, skip, claim) for d in parsed.periods

@@ -170,6 +170,13 @@ def _foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end:
     if subjects:
         if any(equivalent(s.words, owner.words) for s in subjects):
             return False
+        if not owner.codes:
+            # A name without a number ("AirPods Pro") may be the claim's model, unless
+            # it adds a word of its own ("Pixel Watch" is not the "Pixel 7").
+            return any(
+                related(s.words, owner.words) and not set(owner.words) <= set(s.words)
+                for s in subjects
+            )
         if any(related(s.words, owner.words) for s in subjects):
             return True
     owner_variants = {w for w in owner.words if w in VARIANTS}
@@ -228,10 +235,10 @@ def _compare_ident(
 
 def _shared_share(claim_context: Context, other: Context) -> float:
     """Share of the claim term's context weight that the other term's context holds."""
-    total = sum(claim_context.values())
+    total = sum(w for word, w in claim_context.items() if not word.startswith("@"))
     if not total:
         return 0.0
-    return sum(w for word, w in claim_context.items() if word in other) / total
+    return min(1.0, sum(w for word, w in claim_context.items() if word in other) / total)
 
 
 def _same_noun(
@@ -364,18 +371,19 @@ def _compare_slot(
         return
     top = [n for n, score in enumerate(scores) if score == best]
     # A differing value only conflicts when it goes with the same noun.
-    top = [n for n in top if _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])]
+    top = [
+        n
+        for n in top
+        if bonus[n] or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])
+    ]
     if not top:
         outcome.missing.append(term.text)
         return
     shared = _shared_share(key.context, pool[top[0]][1])
     if bonus[top[0]]:
         shared = 1.0  # the same model's figure, or both "starting at": the same slot
-    if (
-        best >= MIN_CONFLICT_CONTEXT
-        and shared >= MIN_SHARED_CONTEXT
-        and all(fits[n] is False for n in top)
-    ):
+    placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0)
+    if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
         return

@@ -117,7 +117,7 @@ MONTH_ABBREV = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 MONTH_NAMES = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREV
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 STOPWORDS = STOPWORDS | WEEKDAYS
-CLAUSE_BREAKS = frozenset({";", ".", "(", ")", ":", "!", "?"})
+CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 AUXILIARIES = frozenset(
     word_list("do does did will would is are was were can could has have had should may might")
