@@ -101,6 +101,8 @@ def _collect(
         token = tokens[i]
         if token.kind not in ("word", "code") or token.low in STOPWORDS or i in skip:
             continue
+        if i in parsed.used:
+            continue  # a unit or date word of another term
         if token.low in STARTING:
             continue
         out.append(token)

@@ -82,6 +82,8 @@ class ClaimReading:
     words: list[tuple[str, float]]
     variants: frozenset[str]
     negative: bool
+    # Capitalised words of the subject part ("Huawei", "Leica"): what the claim is about.
+    subject_names: tuple[str, ...] = ()
     attribute: Context = field(default_factory=dict)
 
 
@@ -221,6 +223,18 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         quantities=quantities,
         periods=periods,
         words=_dedupe(words),
+        subject_names=tuple(
+            sorted(
+                {
+                    t.stem
+                    for t in parsed.content()
+                    if t.capital
+                    and t.index > 0
+                    and in_subject(parsed, t.index)
+                    and not _in_terms(reading, t.index)
+                }
+            )
+        ),
         variants=variants,
         negative=reading.negative,
         attribute=attribute,

@@ -36,6 +36,8 @@ from tracker.result import Relation
 SLOT_SLACK = 0.75
 # Share of the subject's words (before the verb) a confirming statement must contain.
 SUBJECT_COVERAGE = 0.25
+# Rounding to the claim's precision confirms only values this close (relative).
+ROUNDING = 0.02
 # Weighted shared context a differing counterpart needs to be the claim's slot.
 MIN_CONFLICT_CONTEXT = 1.0
 # Share of the claim term's context a differing counterpart must share to conflict.
@@ -153,12 +155,57 @@ def _owner(statement: Reading, start: int, end: int) -> Ident | None:
         after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
         if after and ident.start in (end + 2, end + 3):
             return ident
+    paired = _respective(parsed, start)
+    if paired is not None:
+        return paired
     # Identifiers first; a name ("Pixel Watch") only when no identifier precedes.
     for group in (parsed.idents, parsed.names):
         before = [i for i in group if i.end < start and parsed.clause[i.end] == clause]
         if before:
             return max(before, key=lambda i: i.end)
     return None
+
+
+def _run(parsed: Parsed, items: Sequence[Quantity | Ident], last: int) -> list[int]:
+    """Indices of the list `items[..last]` joined by "and", "or" or commas."""
+    run = [last]
+    while run[0] > 0:
+        before, after = items[run[0] - 1], items[run[0]]
+        between = parsed.tokens[before.end + 1 : after.start]
+        if not between or not all(t.low in ("and", "or", ",", "the") for t in between):
+            break
+        run.insert(0, run[0] - 1)
+    return run
+
+
+def _respective(parsed: Parsed, start: int) -> Ident | None:
+    """ "X and Y start at $999 and $1,099": each figure belongs to its model, in order."""
+    quantities = parsed.quantities
+    here = next((n for n, q in enumerate(quantities) if q.start == start), None)
+    if here is None:
+        return None
+    unit = quantities[here].unit
+    last = here
+    while last + 1 < len(quantities) and quantities[last + 1].unit == unit:
+        nxt = _run(parsed, quantities, last + 1)
+        if nxt[0] > here:
+            break
+        last += 1
+    figures = _run(parsed, quantities, last)
+    if len(figures) < 2 or any(quantities[n].unit != unit for n in figures):
+        return None
+    clause = parsed.clause[start]
+    idents = [
+        n
+        for n, i in enumerate(parsed.idents)
+        if i.end < quantities[figures[0]].start and parsed.clause[i.end] == clause
+    ]
+    if not idents:
+        return None
+    models = _run(parsed, parsed.idents, idents[-1])
+    if len(models) != len(figures):
+        return None
+    return parsed.idents[models[figures.index(here)]]
 
 
 def _foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
@@ -253,6 +300,18 @@ def _same_noun(
     return mine[0] in theirs or theirs[0] in mine
 
 
+def _noun_present(
+    claim: Parsed, term: Quantity | Period, statement: Reading, other: Quantity | Period
+) -> bool:
+    """An equal figure confirms only if the claim's own noun is the statement's too, or at
+    least in the statement: "32MP rear camera" is not confirmed by "32MP front camera"."""
+    if _same_noun(claim, term, statement.parsed, other):
+        return True
+    assert isinstance(term, Quantity)
+    mine = own_words(claim, term.end)
+    return mine[0] in statement.stems
+
+
 def _adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> bool:
     """Whether the owner stands right by the term ("RTX 3090 at $1,499")."""
     tokens = statement.parsed.tokens
@@ -278,9 +337,12 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
                 return False
             return None
         if claim_term.low == claim_term.high:
-            return round(other.value, claim_term.places) == round(
+            same = round(other.value, claim_term.places) == round(
                 claim_term.value, claim_term.places
             )
+            # 50.3MP confirms "50MP", but 7.4 inches is not "7 inches".
+            close = abs(other.value - claim_term.value) <= ROUNDING * abs(claim_term.value)
+            return same and close
         return claim_term.low <= other.value <= claim_term.high
     if isinstance(claim_term, Period) and isinstance(other, Period):
         if claim_term.span:
@@ -355,6 +417,11 @@ def _compare_slot(
         for n, ok in enumerate(fits)
         if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
     ]
+    agreeing = [
+        n
+        for n in agreeing
+        if bonus[n] or key.soft or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
+    ]
     if best < MIN_CONFLICT_CONTEXT:
         # No clear slot: an equal value counts only if no differing one is as well placed.
         agreeing = [
@@ -374,7 +441,9 @@ def _compare_slot(
     top = [
         n
         for n in top
-        if bonus[n] or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])
+        if bonus[n]
+        or key.soft
+        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])
     ]
     if not top:
         outcome.missing.append(term.text)
@@ -480,7 +549,10 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     keys = len(claim.values) + len(claim.quantities) + len(claim.periods)
     all_keys = not outcome.missing
     matched_key = (bool(outcome.matched) and keys > 0) or outcome.subject_named
-    enough = outcome.predicate >= limits.confirm_coverage and outcome.subject >= SUBJECT_COVERAGE
+    named = [w for w in claim.subject_names]
+    found = sum(1 for w in named if _covered(w, statement.stems))
+    subject_ok = not named or found / len(named) >= SUBJECT_COVERAGE or outcome.subject_named
+    enough = outcome.predicate >= limits.confirm_coverage and subject_ok
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
     statement_negative = _negated_near(claim, statement)
     flipped = claim.negative != statement_negative

@@ -49,7 +49,8 @@ STOPWORDS = frozenset(
         runs running power powered support supports supported bring brings make makes made
         there here which who whose what when where while both all every each any some other
         another one's up out now later soon already reportedly according apparently claim
-        claims add adds added gain gains able"""
+        claims add adds added gain gains able fewer less under below above least than
+        around roughly approximately nearly almost exceeding"""
     )
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
@@ -816,6 +817,8 @@ def own_words(parsed: Parsed, end: int) -> list[str]:
             continue
         if token.low in STOPWORDS:
             break
+        if token.capital or token.kind == "code":
+            continue  # a name or model code between a figure and its noun
         out.append(token.stem)
     return out
 
