@@ -59,7 +59,9 @@ def test_model_names(claim: str, expected: Relation) -> None:
 )
 def test_chip_generations(chip: str, expected: Relation) -> None:
     statement = "The Xiaomi 12S Ultra is powered by the Snapdragon 8+ Gen 1 chip."
-    assert relation(f"The phone will be powered by the {chip} chip.", statement).relation is expected
+    assert (
+        relation(f"The phone will be powered by the {chip} chip.", statement).relation is expected
+    )
 
 
 @pytest.mark.parametrize(
