@@ -62,7 +62,7 @@ _NUMBER = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NUM_UNIT = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([A-Za-z]+)$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     """One token: `kind` is word, number, code (letters and digits), money, punct."""
 
@@ -99,6 +99,16 @@ def _spell_iso(match: re.Match[str]) -> str:
 
 def stem(word: str) -> str:
     """A light, predictable stem: enough to equate "reviews"/"review", "launched"/"launch"."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha() or word.endswith("us"):
         return word
     for suffix, keep in (
@@ -173,7 +183,7 @@ def _add(tokens: list[Token], text: str, kind: str, hyphen: bool) -> None:
             kind=kind,
             index=len(tokens),
             hyphen_before=hyphen,
-            capital=any(c.isupper() for c in text),
+            capital=text != low,
         )
     )
 

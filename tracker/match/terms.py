@@ -255,11 +255,23 @@ def _before(tokens: list[Token], index: int, phrases: Phrases) -> str | None:
     end = index
     while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥"):
         end -= 1
+    last = _LAST_WORDS.get(id(phrases))
+    if last is not None and (end == 0 or tokens[end - 1].low not in last):
+        return None  # a quick test on the last word saves building tuples
     for phrase in phrases:
         size = len(phrase)
         if end - size >= 0 and tuple(t.low for t in tokens[end - size : end]) == phrase:
             return " ".join(phrase)
     return None
+
+
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _remember(*groups: Phrases) -> None:
+    """Index the last word of each phrase group, for `_before`'s quick test."""
+    for group in groups:
+        _LAST_WORDS[id(group)] = frozenset(phrase[-1] for phrase in group)
 
 
 def _near_before(tokens: list[Token], index: int, words: frozenset[str], span: int) -> bool:
@@ -656,13 +668,13 @@ def _bounded(
     elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
         strict = bound_high is not None and bound_high.split()[0] in STRICT
         low, high = -INF, value - (1e-9 if strict else 0)
-    elif _before(tokens, start, tuple((w,) for w in HEDGES_APPROX)) or (
+    elif _before(tokens, start, HEDGE_PHRASES) or (
         start > 0 and tokens[start - 1].low == "~"
     ):
         low, high = value * 0.9, value * 1.1
     comparison = False
     if not (bound_low or bound_high):
-        comparison = _before(tokens, start, (*COMPARISON, ("by",))) is not None
+        comparison = _before(tokens, start, COMPARISON_BY) is not None
         comparison = comparison or _near_before(tokens, start, frozenset({"than"}), 3)
     starting = not comparison and _near_before(tokens, start, STARTING, 4)
     text = " ".join(t.text for t in tokens[start : end + 1])
@@ -838,3 +850,9 @@ def is_local_negation(parsed: Parsed, index: int) -> bool:
         if any(q.start == k for q in parsed.quantities) or any(d.start == k for d in parsed.idents):
             return tokens[index].low in ("not", "no", "without")
     return False
+
+
+HEDGE_PHRASES = tuple((w,) for w in sorted(HEDGES_APPROX))
+# For a quantity, "by $100" is a change, not the value.
+COMPARISON_BY = (*COMPARISON, ("by",))
+_remember(BOUND_LOW, BOUND_HIGH, COMPARISON, HEDGE_PHRASES, COMPARISON_BY)
