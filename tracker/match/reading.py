@@ -54,6 +54,7 @@ class Reading:
     negative: bool
     segments: list[frozenset[str]] = field(default_factory=list)
     segment_of: list[int] = field(default_factory=list)
+    units: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -156,6 +157,7 @@ def read(
         negative=negative,
         segments=segments or [frozenset()],
         segment_of=segment_of,
+        units=frozenset(q.unit for q in parsed.quantities),
     )
 
 

@@ -80,6 +80,12 @@ class Outcome:
 def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outcome:
     """Compare one claim with one statement, term by term."""
     outcome = Outcome(Relation.UNRELATED, "")
+    hopeless = _nothing_comparable(claim, statement)
+    if hopeless:
+        # No key term has a counterpart of its kind: nothing can match or conflict.
+        outcome.missing = hopeless
+        outcome.detail = "not found: " + ", ".join(hopeless)
+        return outcome
     other = _subject_mismatch(claim, statement)
     if other:
         outcome.detail = other
@@ -119,6 +125,25 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
 
 
 # ---------------------------------------------------------------- subjects
+
+
+def _nothing_comparable(claim: ClaimReading, statement: Reading) -> list[str]:
+    """The claim's key terms when none has a counterpart of its kind, else []."""
+    keys = [*claim.values, *claim.quantities, *claim.periods]
+    hard = [k for k in keys if not k.soft and not _soft(k)]
+    if not hard:
+        return []
+    for key in keys:
+        term = key.term
+        if isinstance(term, Quantity):
+            if term.unit in statement.units:
+                return []
+        elif isinstance(term, Period):
+            if statement.parsed.periods:
+                return []
+        elif any(related(term.words, i.words) for i in statement.parsed.idents):
+            return []
+    return [k.term.text for k in hard]
 
 
 def _subject_mismatch(claim: ClaimReading, statement: Reading) -> str:

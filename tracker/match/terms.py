@@ -668,9 +668,7 @@ def _bounded(
     elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
         strict = bound_high is not None and bound_high.split()[0] in STRICT
         low, high = -INF, value - (1e-9 if strict else 0)
-    elif _before(tokens, start, HEDGE_PHRASES) or (
-        start > 0 and tokens[start - 1].low == "~"
-    ):
+    elif _before(tokens, start, HEDGE_PHRASES) or (start > 0 and tokens[start - 1].low == "~"):
         low, high = value * 0.9, value * 1.1
     comparison = False
     if not (bound_low or bound_high):
