@@ -442,13 +442,18 @@ def _compare_slot(
         for n, ok in enumerate(fits)
         if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
     ]
-    agreeing = [
-        n
-        for n in agreeing
-        if bonus[n] or key.soft or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
-    ]
-    if best < MIN_CONFLICT_CONTEXT:
-        # No clear slot: an equal value counts only if no differing one is as well placed.
+    if len(pool) > 1:
+        agreeing = [
+            n
+            for n in agreeing
+            if bonus[n]
+            or key.soft
+            or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
+        ]
+    exact = isinstance(term, Quantity) and term.low == term.high
+    if best < MIN_CONFLICT_CONTEXT and not exact:
+        # No clear slot: a value inside a claimed range or bound counts only if no
+        # value outside it is as well placed (an exact equal figure is evidence itself).
         agreeing = [
             n
             for n in agreeing
