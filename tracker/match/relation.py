@@ -170,7 +170,7 @@ def _subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
     return ""
 
 
-def _owner(statement: Reading, start: int, end: int) -> Ident | None:
+def _owner(statement: Reading, start: int, end: int, names: bool = True) -> Ident | None:
     """The identifier a statement term belongs to: "for X" after it, else the nearest before."""
     parsed = statement.parsed
     tokens = parsed.tokens
@@ -184,7 +184,7 @@ def _owner(statement: Reading, start: int, end: int) -> Ident | None:
     if paired is not None:
         return paired
     # Identifiers first; a name ("Pixel Watch") only when no identifier precedes.
-    for group in (parsed.idents, parsed.names):
+    for group in (parsed.idents, parsed.names) if names else (parsed.idents,):
         before = [i for i in group if i.end < start and parsed.clause[i.end] == clause]
         if before:
             return max(before, key=lambda i: i.end)
@@ -234,8 +234,11 @@ def _respective(parsed: Parsed, start: int) -> Ident | None:
 
 
 def _foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
-    """Whether a statement term belongs to another model than the claim term's subject."""
-    owner = _owner(statement, start, end)
+    """Whether a statement term belongs to another model than the claim term's subject.
+
+    Dates belong to events ("Galaxy Unpacked"), so only identifiers own them.
+    """
+    owner = _owner(statement, start, end, names=not isinstance(key.term, Period))
     if owner is None or statement.parsed.clause[start] in statement.quantifier_clauses:
         return False
     subjects = [key.owner] if key.owner is not None else claim.subjects

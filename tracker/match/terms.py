@@ -610,8 +610,9 @@ def _is_ident_number(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     if prev is None:
         return False
-    if prev.low == "(" and i > 1 and tokens[i - 2].capital:
-        return True
+    closed = i + 1 < len(tokens) and tokens[i + 1].low == ")"
+    if prev.low == "(" and i > 1 and tokens[i - 2].capital and closed:
+        return True  # "Phone (1)"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is not None and (nxt.low in UNIT_WORDS and not nxt.capital):
         return False
