@@ -78,9 +78,9 @@ class Token:
 def normalise(text: str) -> str:
     """One spelling for dashes and quotes, spaced punctuation closed up, ISO dates spelled."""
     text = text.translate(_TRANSLATE)
+    text = _SPACED_POSSESSIVE.sub("'s", text)
     text = _CONTRACTION.sub(_expand, text)
     text = _POSSESSIVE.sub(r"\1", text)
-    text = _SPACED_POSSESSIVE.sub("'s", text)
     text = _SPACED_PUNCT.sub(r"\1", text)
     return _ISO_DATE.sub(_spell_iso, text)
 

@@ -10,8 +10,9 @@ the polarity flips with everything else aligned. Anything else settles nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -358,6 +359,9 @@ def _soft(key: Key) -> bool:
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
     """True if `other` agrees with the claim term, False if it cannot, None if unsure."""
     if isinstance(claim_term, Quantity) and isinstance(other, Quantity):
+        if other.low != other.high and math.isinf(other.low) != math.isinf(other.high):
+            # A statement's "over 746 million" reports that figure, not an open range.
+            other = replace(other, low=other.value, high=other.value)
         if other.low != other.high:
             if claim_term.low <= other.low and other.high <= claim_term.high:
                 return True

@@ -303,6 +303,14 @@ def _month_at(tokens: list[Token], i: int) -> int | None:
     return month
 
 
+def _day_number(text: str) -> int | None:
+    """A day of the month written "19" or "19th"."""
+    digits = text[:-2] if text[-2:] in ("st", "nd", "rd", "th") else text
+    if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= 31:
+        return int(digits)
+    return None
+
+
 def _year(token: Token) -> int | None:
     if token.kind == "number" and token.text.isdigit() and len(token.text) == 4:
         value = int(token.text)
@@ -356,10 +364,14 @@ def _date_at(
         numeric = prev is not None and prev.kind == "number" and prev.text.isdigit()
         if prev is not None and numeric and 1 <= int(prev.text) <= 31:
             day, start = int(prev.text), i - 1
-        if day is None and i + 1 < n and tokens[i + 1].kind == "number":
-            value = tokens[i + 1].text
-            if value.isdigit() and 1 <= int(value) <= 31 and len(value) <= 2:
-                day, end = int(value), i + 1
+        if day is None and i + 1 < n and tokens[i + 1].kind in ("number", "word"):
+            value = _day_number(tokens[i + 1].low)
+            if value is not None:
+                day, end = value, i + 1
+        if day is None and prev is not None and prev.low == "of" and i > 1:
+            value = _day_number(tokens[i - 2].low)
+            if value is not None and tokens[i - 2].kind == "word":
+                day, start = value, i - 2
         found_year = None
         j = end + 1
         if j < n and tokens[j].low == ",":
