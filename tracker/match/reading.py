@@ -85,6 +85,9 @@ class ClaimReading:
     negative: bool
     # Capitalised words of the subject part ("Huawei", "Leica"): what the claim is about.
     subject_names: tuple[str, ...] = ()
+    # How many of `subjects` the text names (the rest come from the `subject` field and
+    # align the subject without counting as words to cover).
+    text_subjects: int = 0
     attribute: Context = field(default_factory=dict)
 
 
@@ -204,13 +207,17 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         if not d.comparison
     ]
     extra_words: list[tuple[str, float]] = []
+    text_subjects = len(subjects)
     if claim.subject:
         subjects.extend(parse(claim.subject).idents)
     if claim.value:
         value = read(claim.value, year, merge_ranges=True, aliases=aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        # Words of the value the text does not already say must be found too.
         extra_words = [
-            (t.stem, 1.0) for t in value.parsed.content() if not _in_terms(value, t.index)
+            (t.stem, 1.0)
+            for t in value.parsed.content()
+            if not _in_terms(value, t.index) and t.stem not in reading.stems
         ]
     words = _words(reading) + extra_words
     variants = frozenset(
@@ -225,6 +232,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         quantities=quantities,
         periods=periods,
         words=_dedupe(words),
+        text_subjects=text_subjects,
         subject_names=tuple(
             sorted(
                 {

@@ -39,6 +39,9 @@ SLOT_SLACK = 0.75
 SUBJECT_COVERAGE = 0.25
 # Rounding to the claim's precision confirms only values this close (relative).
 ROUNDING = 0.02
+# The whole claim (subject words at half weight) must be covered to this share of the
+# confirm threshold, so a long subject with a one-word predicate is not confirmed.
+OVERALL_SHARE = 0.85
 # Weighted shared context a differing counterpart needs to be the claim's slot.
 MIN_CONFLICT_CONTEXT = 1.0
 # Share of the claim term's context a differing counterpart must share to conflict.
@@ -110,12 +113,12 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
         found.append((key, matched_at))
         hit = len(outcome.matched) > before[0] or len(outcome.conflicts) > before[1]
         addressed.append((key, 0 if hit else None))
-    for subject in claim.subjects:
-        named = any(equivalent(subject.words, i.words) for i in statement.parsed.idents)
-        outcome.subject_named = outcome.subject_named or named
+    for subject in claim.subjects[: claim.text_subjects]:
+        where = [i.start for i in statement.parsed.idents if equivalent(subject.words, i.words)]
+        outcome.subject_named = outcome.subject_named or bool(where)
         item = (
             Key(subject, {}, subject.text, weight=len(subject.words) * 0.5),
-            0 if named else None,
+            where[0] if where else None,
         )
         found.append(item)
         addressed.append(item)
@@ -457,14 +460,17 @@ def _compare_slot(
             or key.soft
             or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
         ]
-    exact = isinstance(term, Quantity) and term.low == term.high
+    exact = (isinstance(term, Quantity) and term.low == term.high) or (
+        isinstance(term, Period) and term.day
+    )
     if best < MIN_CONFLICT_CONTEXT and not exact:
         # No clear slot: a value inside a claimed range or bound counts only if no
         # value outside it is as well placed (an exact equal figure is evidence itself).
         agreeing = [
             n
             for n in agreeing
-            if not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
+            if (scores[n] > 0 or isinstance(term, Quantity))
+            and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
     if agreeing:
         other = pool[agreeing[0]][0]
@@ -513,10 +519,19 @@ def _coverage(
     """
     sums = {True: [0.0, 0.0], False: [0.0, 0.0]}
     best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
-    for segment in [statement.stems] if anywhere else statement.segments:
-        # The claim's words must be found together, in one sentence or clause.
+    segments = [statement.stems] if anywhere else statement.segments
+    for number, segment in enumerate(segments):
+        # The claim's words, and the model it names, must be found together, in one
+        # sentence or clause.
         predicate = sum(w for word, w in claim.words if w >= 1.0 and _covered(word, segment))
         subject = sum(w for word, w in claim.words if w < 1.0 and _covered(word, segment))
+        subject += sum(
+            key.weight
+            for key, at in keys
+            if key.weight < 1.0
+            and at is not None
+            and (anywhere or statement.segment_of[at] == number)
+        )
         if predicate + subject > best[0]:
             best = (predicate + subject, predicate, subject)
     for _, weight in claim.words:
@@ -526,7 +541,7 @@ def _coverage(
     for key, at in keys:
         part = sums[key.weight >= 1.0]
         part[0] += key.weight
-        if at is not None:
+        if at is not None and key.weight >= 1.0:
             part[1] += key.weight
     total = sums[True][0] + sums[False][0]
     overall = (sums[True][1] + sums[False][1]) / total if total else 1.0
@@ -571,6 +586,24 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
     return False
 
 
+PRONOUNS = frozenset(["he", "she", "it", "they", "its", "his", "her", "their"])
+DETERMINERS = frozenset(["the", "this", "its", "his", "her", "their"])
+
+
+def _anaphoric(statement: Reading) -> bool:
+    """Whether the statement names its subject only by pronoun or "the film": the topic
+    of its story, which the claim names outright."""
+    parsed = statement.parsed
+    verb = parsed.verb
+    if verb <= 0:
+        return False
+    before = parsed.tokens[verb - 1]
+    if before.low in PRONOUNS:
+        return True
+    two_back = parsed.tokens[verb - 2].low if verb >= 2 else ""
+    return before.kind == "word" and not before.capital and two_back in DETERMINERS
+
+
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
     if outcome.conflicts and outcome.addressed >= limits.conflict_coverage:
         outcome.relation = Relation.CONTRADICTS
@@ -588,8 +621,17 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     matched_key = (bool(outcome.matched) and keys > 0) or outcome.subject_named
     named = [w for w in claim.subject_names]
     found = sum(1 for w in named if _covered(w, statement.stems))
-    subject_ok = not named or found / len(named) >= SUBJECT_COVERAGE or outcome.subject_named
-    enough = outcome.predicate >= limits.confirm_coverage and subject_ok
+    subject_ok = (
+        not named
+        or found / len(named) >= SUBJECT_COVERAGE
+        or outcome.subject_named
+        or _anaphoric(statement)
+    )
+    enough = (
+        outcome.predicate >= limits.confirm_coverage
+        and outcome.coverage >= limits.confirm_coverage * OVERALL_SHARE
+        and subject_ok
+    )
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
     statement_negative = _negated_near(claim, statement)
     flipped = claim.negative != statement_negative

@@ -50,7 +50,8 @@ STOPWORDS = frozenset(
         there here which who whose what when where while both all every each any some other
         another one's up out now later soon already reportedly according apparently claim
         claims add adds added gain gains able fewer less under below above least than
-        around roughly approximately nearly almost exceeding"""
+        around roughly approximately nearly almost exceeding before after since until till
+        early mid late"""
     )
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
