@@ -97,6 +97,14 @@ def _collect(
                 i + 1 < len(tokens) and tokens[i + 1].low in WEEKDAYS
             ):
                 continue
+            # "On 18 March 2014, X signed ...": an opening date's comma leads to its clause.
+            if (
+                i == indices.start
+                and indices.step == 1
+                and parsed.periods
+                and any(d.end + 1 == i for d in parsed.periods)
+            ):
+                continue
             return
         token = tokens[i]
         if token.kind not in ("word", "code") or token.low in STOPWORDS or i in skip:

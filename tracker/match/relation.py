@@ -491,10 +491,20 @@ def _compare_slot(
     if not top:
         outcome.missing.append(term.text)
         return
+    # Two specific days, the only ones on each side, are the same slot even without
+    # shared words ("launch on 5 July" against "the event on 4 July").
+    lone_days = (
+        len(pool) == 1
+        and isinstance(term, Period)
+        and term.day
+        and isinstance(pool[0][0], Period)
+        and pool[0][0].day
+        and len(claim.periods) == 1
+    )
+    placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days
     shared = _shared_share(key.context, pool[top[0]][1])
-    if bonus[top[0]]:
-        shared = 1.0  # the same model's figure, or both "starting at": the same slot
-    placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0)
+    if bonus[top[0]] or lone_days:
+        shared = 1.0  # the same model's figure, "starting at" in both, or the only days
     if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
