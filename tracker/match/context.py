@@ -98,12 +98,7 @@ def _collect(
             ):
                 continue
             # "On 18 March 2014, X signed ...": an opening date's comma leads to its clause.
-            if (
-                i == indices.start
-                and indices.step == 1
-                and parsed.periods
-                and any(d.end + 1 == i for d in parsed.periods)
-            ):
+            if i == indices.start and indices.step == 1 and _opening_date(parsed, i - 1):
                 continue
             return
         token = tokens[i]
@@ -117,6 +112,20 @@ def _collect(
         taken += 1
         if taken >= limit:
             return
+
+
+def _opening_date(parsed: Parsed, end: int) -> bool:
+    """Whether a date ends at `end` and only small words stand before it in its clause."""
+    for period in parsed.periods:
+        if period.end == end:
+            clause = parsed.clause[period.start]
+            before = [
+                t
+                for t in parsed.tokens[: period.start]
+                if parsed.clause[t.index] == clause and t.low not in STOPWORDS
+            ]
+            return not before
+    return False
 
 
 def rank(claim_words: Context, candidates: Sequence[Context]) -> list[float]:

@@ -88,6 +88,8 @@ class ClaimReading:
     # How many of `subjects` the text names (the rest come from the `subject` field and
     # align the subject without counting as words to cover).
     text_subjects: int = 0
+    # The claim's first word when it is a name ("Huawei's partnership ..."), else "".
+    lead_name: str = ""
     attribute: Context = field(default_factory=dict)
 
 
@@ -233,6 +235,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         periods=periods,
         words=_dedupe(words),
         text_subjects=text_subjects,
+        lead_name=_lead_name(reading),
         subject_names=tuple(
             sorted(
                 {
@@ -257,6 +260,15 @@ def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:
         1 for t in parsed.tokens[term.start : term.end + 1] if t.kind in ("word", "code", "number")
     )
     return max(1, count) * (SUBJECT_WEIGHT if in_subject(parsed, term.start) else 1.0)
+
+
+def _lead_name(reading: Reading) -> str:
+    """The first token's stem when it is a capitalised content word outside any term."""
+    content = reading.parsed.content()
+    if content and content[0].index == 0 and content[0].capital:
+        if not _in_terms(reading, 0) and in_subject(reading.parsed, 0):
+            return content[0].stem
+    return ""
 
 
 def merge(first: Context, second: Context) -> Context:

@@ -42,6 +42,9 @@ ROUNDING = 0.02
 # The whole claim (subject words at half weight) must be covered to this share of the
 # confirm threshold, so a long subject with a one-word predicate is not confirmed.
 OVERALL_SHARE = 0.85
+# A conflict between lone terms without shared context needs this share of the claim's
+# words in the statement: the statement must be about the same thing.
+WEAK_CONFLICT_WORDS = 0.0
 # Weighted shared context a differing counterpart needs to be the claim's slot.
 MIN_CONFLICT_CONTEXT = 1.0
 # Share of the claim term's context a differing counterpart must share to conflict.
@@ -79,6 +82,8 @@ class Outcome:
     subject_named: bool = False
     places: list[int] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    # A conflict found only because each side has one such term, without shared words.
+    weak: bool = False
 
 
 def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outcome:
@@ -501,6 +506,16 @@ def _compare_slot(
         and pool[0][0].day
         and len(claim.periods) == 1
     )
+    lone_figure = (
+        len(pool) == 1
+        and isinstance(term, Quantity)
+        and not term.unit.startswith("n:")
+        and sum(
+            1 for k in claim.quantities if isinstance(k.term, Quantity) and k.term.unit == term.unit
+        )
+        == 1
+    )
+    lone_days = lone_days or lone_figure
     placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days
     shared = _shared_share(key.context, pool[top[0]][1])
     if bonus[top[0]] or lone_days:
@@ -508,6 +523,7 @@ def _compare_slot(
     if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
+        outcome.weak = outcome.weak or (lone_days and best < MIN_CONFLICT_CONTEXT)
         return
     outcome.missing.append(term.text)
 
@@ -615,7 +631,13 @@ def _anaphoric(statement: Reading) -> bool:
 
 
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
-    if outcome.conflicts and outcome.addressed >= limits.conflict_coverage:
+    words_found = _coverage(claim, statement, [], anywhere=True)[0]
+    names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
+    names_found = all(_covered(w, statement.stems) for w in names)
+    strong_enough = not outcome.weak or (
+        words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
+    )
+    if outcome.conflicts and outcome.addressed >= limits.conflict_coverage and strong_enough:
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
         return
