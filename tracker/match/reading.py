@@ -265,10 +265,10 @@ def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:
 def _lead_name(reading: Reading) -> str:
     """The first token's stem when it is a capitalised content word outside any term."""
     content = reading.parsed.content()
-    if content and content[0].index == 0 and content[0].capital:
-        if not _in_terms(reading, 0) and in_subject(reading.parsed, 0):
-            return content[0].stem
-    return ""
+    lead = content[0] if content else None
+    if lead is None or lead.index != 0 or not lead.capital or _in_terms(reading, 0):
+        return ""
+    return lead.stem if in_subject(reading.parsed, 0) else ""
 
 
 def merge(first: Context, second: Context) -> Context:
