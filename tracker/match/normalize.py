@@ -127,7 +127,7 @@ def _stem(word: str) -> str:
             if suffix == "s" and word.endswith("ss"):
                 return word
             return base.rstrip("e") if len(base) > 3 else base
-    return word.rstrip("e") if len(word) > 4 else word
+    return word.rstrip("e") if len(word) > 3 else word
 
 
 def number_value(text: str) -> float | None:
@@ -250,6 +250,8 @@ UNIT_WORDS: dict[str, str] = {
     "p": "p",
     "k": "K",
     "mph": "mph",
+    "am": "am",
+    "pm": "pm",
     "yuan": "CNY",
     "cny": "CNY",
     "rmb": "CNY",

@@ -327,8 +327,8 @@ def _fold_value(
         ):
             periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True))
     for i, ctx in zip(value.parsed.idents, value.ident_context, strict=False):
-        if all(w.isdigit() for w in i.words):
-            continue  # a bare number ("36") is the text's count, not an identifier
+        if not any(c.isalpha() for w in i.words for c in w):
+            continue  # a bare number ("36", "6.3") is the text's figure, not an identifier
         known = [
             k for k in values if isinstance(k.term, Ident) and equivalent(k.term.words, i.words)
         ]

@@ -312,6 +312,7 @@ def _compare_ident(
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {rival.text}")
     else:
         outcome.missing.append(term.text)
+        outcome.absent.append(term.text)
 
 
 # ---------------------------------------------------------------- quantities and dates
@@ -360,8 +361,11 @@ def _adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> boo
 
 
 def _soft(key: Key) -> bool:
-    """Bare counts ("four models") are not key terms unless the statement has the count."""
-    return isinstance(key.term, Quantity) and key.term.unit.startswith("n:")
+    """Bare counts ("four models") and clock times are key terms only where the statement
+    has one of their kind."""
+    return isinstance(key.term, Quantity) and (
+        key.term.unit.startswith("n:") or key.term.unit in ("am", "pm")
+    )
 
 
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
