@@ -371,6 +371,8 @@ def _soft(key: Key) -> bool:
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
     """True if `other` agrees with the claim term, False if it cannot, None if unsure."""
     if isinstance(claim_term, Quantity) and isinstance(other, Quantity):
+        if (other.low, other.high) == (claim_term.low, claim_term.high):
+            return True  # the same figure, or the same bound ("more than 280 million")
         if other.low != other.high and math.isinf(other.low) != math.isinf(other.high):
             # A statement's "over 746 million" reports that figure, not an open range.
             other = replace(other, low=other.value, high=other.value)
@@ -472,7 +474,8 @@ def _compare_slot(
     exact = (isinstance(term, Quantity) and term.low == term.high) or (
         isinstance(term, Period) and term.day
     )
-    if best < MIN_CONFLICT_CONTEXT and not exact:
+    identical = [n for n in agreeing if (pool[n][0].low, pool[n][0].high) == (term.low, term.high)]
+    if best < MIN_CONFLICT_CONTEXT and not exact and not identical:
         # No clear slot: a value inside a claimed range or bound counts only if no
         # value outside it is as well placed (an exact equal figure is evidence itself).
         agreeing = [
@@ -623,15 +626,16 @@ DETERMINERS = frozenset(["the", "this", "its", "his", "her", "their"])
 def _anaphoric(statement: Reading) -> bool:
     """Whether the statement names its subject only by pronoun or "the film": the topic
     of its story, which the claim names outright."""
-    parsed = statement.parsed
-    verb = parsed.verb
-    if verb <= 0:
-        return False
-    before = parsed.tokens[verb - 1]
-    if before.low in PRONOUNS:
-        return True
-    two_back = parsed.tokens[verb - 2].low if verb >= 2 else ""
-    return before.kind == "word" and not before.capital and two_back in DETERMINERS
+    tokens = statement.parsed.tokens
+    for n, token in enumerate(tokens):
+        opens = n == 0 or tokens[n - 1].low in (",", ";", ".", ":")
+        if opens and token.low in PRONOUNS and token.low not in ("its", "his", "her", "their"):
+            return True  # "He is signed to ...", ", it became ..."
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else token
+        generic = nxt.kind == "word" and not nxt.capital and nxt.low not in STOPWORDS
+        if opens and token.low in DETERMINERS and n + 1 < len(tokens) and generic:
+            return True  # "On Rotten Tomatoes, the film holds ..."
+    return False
 
 
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:

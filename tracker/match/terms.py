@@ -328,9 +328,13 @@ def _month_range(year: int, month: int) -> tuple[int, int]:
 
 def _find_dates(parsed: Parsed, year: int | None) -> None:
     tokens = parsed.tokens
+    # Without a year of its own, a text's "on March 20" takes the year it last named.
+    seen = year
     i = 0
     while i < len(tokens):
-        found = _date_at(tokens, i, year)
+        if year is None and _year(tokens[i]) is not None:
+            seen = _year(tokens[i])
+        found = _date_at(tokens, i, year if year is not None else seen)
         if found is None:
             i += 1
             continue
@@ -801,6 +805,8 @@ _LEADING = frozenset(["expect", "apple's", "its", "new", "standard", "regular", 
 def _find_polarity(parsed: Parsed) -> None:
     tokens = parsed.tokens
     for token in tokens:
+        if token.capital and token.index > 0 and tokens[token.index - 1].low not in ".;:":
+            continue  # "No Way Out", "Never Say Never": part of a title, not a negation
         if token.low in NEGATIONS or (
             token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no"
         ):
