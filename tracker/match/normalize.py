@@ -52,7 +52,7 @@ MONTHS = (
 )
 
 _TOKEN = re.compile(
-    r"(?P<money>[$€£¥])"
+    r"(?P<money>[$€£¥₹])"
     r"|f/(?P<aperture>\d+(?:\.\d+)?)"
     r"|(?P<alnum>[A-Za-z0-9]+(?:[.,]\d+)*[A-Za-z]*(?:\+(?![\dA-Za-z]))?)"
     r"|(?P<punct>[;:.,!?()/%~\"+-])"

@@ -62,7 +62,7 @@ QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 NEGATIONS = frozenset(
     word_list(
         """not no never without neither nor cancelled canceled cancel denied deny denies false
-        untrue scrapped dropped drop drops removed removing gone axed lacks lack"""
+        untrue scrapped dropped drop drops axed lacks lack"""
     )
 )
 HEDGES_APPROX = frozenset(
@@ -93,10 +93,11 @@ COMPARISON = _phrases(
 STARTING = frozenset(
     ["start", "starts", "starting", "started", "from", "begin", "begins", "beginning", "cheapest"]
 )
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY"}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR"}
 CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR"}
 CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MULTIPLIERS |= {"lakh": 1e5, "crore": 1e7, "crores": 1e7}
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -254,7 +255,7 @@ def _clauses(tokens: list[Token]) -> list[int]:
 def _before(tokens: list[Token], index: int, phrases: Phrases) -> str | None:
     """The phrase that ends right before `index` (skipping articles), if any."""
     end = index
-    while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥"):
+    while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥", "₹"):
         end -= 1
     last = _LAST_WORDS.get(id(phrases))
     if last is not None and (end == 0 or tokens[end - 1].low not in last):
