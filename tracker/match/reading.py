@@ -91,6 +91,10 @@ class ClaimReading:
     # The claim's first word when it is a name ("Huawei's partnership ..."), else "".
     lead_name: str = ""
     attribute: Context = field(default_factory=dict)
+    # A structured value without figures, codes or dates ("USB-C", "Lightning"): its
+    # words, compared in the attribute's slot; and how it was written.
+    plain_value: tuple[str, ...] = ()
+    value_text: str = ""
 
 
 def year_of(text: str | None) -> int | None:
@@ -222,6 +226,12 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             if not _in_terms(value, t.index) and t.stem not in reading.stems
         ]
     words = _words(reading) + extra_words
+    plain_value: tuple[str, ...] = ()
+    if claim.value and attribute:
+        value_reading = read(str(claim.value), year, aliases=aliases)
+        terms = value_reading.parsed
+        if not (terms.quantities or terms.periods or terms.idents):
+            plain_value = tuple(t.stem for t in terms.content())
     variants = frozenset(
         t.low
         for t in parsed.tokens
@@ -251,6 +261,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         variants=variants,
         negative=reading.negative,
         attribute=attribute,
+        plain_value=plain_value,
+        value_text=str(claim.value or ""),
     )
 
 

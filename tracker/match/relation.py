@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from tracker.match.context import Context, classes, rank
 from tracker.match.idents import equivalent, family_covers, related
+from tracker.match.normalize import UNIT_WORDS
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.terms import (
     STOPWORDS,
@@ -118,6 +119,8 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
         found.append((key, matched_at))
         hit = len(outcome.matched) > before[0] or len(outcome.conflicts) > before[1]
         addressed.append((key, 0 if hit else None))
+    if claim.plain_value and not outcome.conflicts:
+        _compare_plain_value(claim, statement, outcome)
     for subject in claim.subjects[: claim.text_subjects]:
         where = [i.start for i in statement.parsed.idents if equivalent(subject.words, i.words)]
         outcome.subject_named = outcome.subject_named or bool(where)
@@ -358,6 +361,42 @@ def _adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> boo
     )
     between = tokens[low:high]
     return len(between) <= 3 and all(t.low in STOPWORDS for t in between)
+
+
+def _compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcome) -> None:
+    """A value without figures ("USB-C") against the name the statement gives the slot.
+
+    The attribute names the slot ("port"); a capitalised name right before or after the
+    slot word in the statement ("the Lightning port") that is not the claimed value is
+    a rival value. Without the slot word in the statement nothing is compared.
+    """
+    if all(_covered(word, statement.stems) for word in claim.plain_value):
+        return
+    if claim.value_text == claim.value_text.lower():
+        return  # "yes", "curved edges": not a name that a rival name could replace
+    slot = {word for word in claim.attribute if not word.startswith("@")}
+    parsed = statement.parsed
+    # Words the claim names, except a value it only compares with ("from Lightning").
+    ctokens = claim.reading.parsed.tokens
+    compared = {
+        t.stem
+        for t in ctokens
+        if t.index > 0 and ctokens[t.index - 1].low in ("from", "replacing", "replaces", "than")
+    }
+    claim_words = claim.reading.stems - compared
+    for token in parsed.tokens:
+        if token.stem not in slot or token.index == 0:
+            continue
+        other = parsed.tokens[token.index - 1]  # the name right before: "the Lightning port"
+        if not other.capital or other.kind != "word" or other.index in parsed.used:
+            continue
+        if other.stem in slot or other.stem in claim_words or other.low in UNIT_WORDS:
+            continue
+        if any(i.start <= other.index <= i.end for i in parsed.idents):
+            continue
+        label = " ".join(sorted(slot))
+        outcome.conflicts.append(f"{label}: claim {claim.value_text}, statement {other.text}")
+        return
 
 
 def _soft(key: Key) -> bool:
