@@ -69,6 +69,8 @@ class Key:
     weight: float = 1.0
     # A structured value's term the text does not state: compared if found, else ignored.
     soft: bool = False
+    # Whether the term stands in the claim's subject part (before the verb).
+    subject: bool = False
 
 
 @dataclass
@@ -186,7 +188,13 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     rewrite = alias_rewriter(aliases)
     attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
     values = [
-        Key(i, merge(ctx, attribute), i.text, weight=_weight(parsed, i))
+        Key(
+            i,
+            merge(ctx, attribute),
+            i.text,
+            weight=_weight(parsed, i),
+            subject=in_subject(parsed, i.start),
+        )
         for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
         if i in values_ids and not i.negated and not i.comparison
     ]
@@ -197,6 +205,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             claim.attribute or q.text,
             owner_of(parsed, q.start),
             _weight(parsed, q),
+            subject=in_subject(parsed, q.start),
         )
         for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
         if not q.comparison and not q.negated
@@ -208,6 +217,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             claim.attribute or d.text,
             owner_of(parsed, d.start),
             _weight(parsed, d),
+            subject=in_subject(parsed, d.start),
         )
         for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
         if not d.comparison

@@ -125,6 +125,8 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
         where = [i.start for i in statement.parsed.idents if equivalent(subject.words, i.words)]
         outcome.subject_named = outcome.subject_named or bool(where)
         item = (
+            # The statement naming the claim's very model counts toward the claim's
+            # coverage (at half weight): it is the strongest sign both are about one thing.
             Key(subject, {}, subject.text, weight=len(subject.words) * 0.5),
             where[0] if where else None,
         )
@@ -600,9 +602,7 @@ def _coverage(
         subject += sum(
             key.weight
             for key, at in keys
-            if key.weight < 1.0
-            and at is not None
-            and (anywhere or statement.segment_of[at] == number)
+            if key.subject and at is not None and (anywhere or statement.segment_of[at] == number)
         )
         if predicate + subject > best[0]:
             best = (predicate + subject, predicate, subject)
@@ -611,9 +611,9 @@ def _coverage(
     sums[True][1] += best[1]
     sums[False][1] += best[2]
     for key, at in keys:
-        part = sums[key.weight >= 1.0]
+        part = sums[not key.subject]
         part[0] += key.weight
-        if at is not None and key.weight >= 1.0:
+        if at is not None and not key.subject:
             part[1] += key.weight
     total = sums[True][0] + sums[False][0]
     overall = (sums[True][1] + sums[False][1]) / total if total else 1.0

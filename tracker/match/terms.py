@@ -687,11 +687,13 @@ def _bounded(
     elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
         strict = bound_high is not None and bound_high.split()[0] in STRICT
         low, high = -INF, value - (1e-9 if strict else 0)
-    elif _before(tokens, start, HEDGE_PHRASES) or (start > 0 and tokens[start - 1].low == "~"):
+    elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
+        # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
         low, high = value * 0.9, value * 1.1
     comparison = False
     if not (bound_low or bound_high):
-        comparison = _before(tokens, start, COMPARISON_BY) is not None
+        # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.
+        comparison = _before(tokens, start, COMPARISON_BY) not in (None, "as")
         comparison = comparison or _near_before(tokens, start, frozenset({"than"}), 3)
     starting = not comparison and _near_before(tokens, start, STARTING, 4)
     text = " ".join(t.text for t in tokens[start : end + 1])
@@ -871,7 +873,6 @@ def is_local_negation(parsed: Parsed, index: int) -> bool:
     return False
 
 
-HEDGE_PHRASES = tuple((w,) for w in sorted(HEDGES_APPROX))
 # For a quantity, "by $100" is a change, not the value.
 COMPARISON_BY = (*COMPARISON, ("by",))
-_remember(BOUND_LOW, BOUND_HIGH, COMPARISON, HEDGE_PHRASES, COMPARISON_BY)
+_remember(BOUND_LOW, BOUND_HIGH, COMPARISON, COMPARISON_BY)
