@@ -306,7 +306,9 @@ def _compare_ident(
             # a different value for the claim's slot.
             continue
         context = statement.ident_context[idents.index(ident)]
-        if not _shared_share(key.context, context):
+        # A claim that is only a model name ("Snapdragon 778G") has no context to share.
+        bare = not claim.words
+        if not bare and not _shared_share(key.context, context):
             continue  # named in another context: not a rival value for this slot
         similarity = fuzz.ratio(term.key, ident.key)
         if similarity >= limits.identifier_similarity:
