@@ -133,7 +133,8 @@ def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outco
         found.append(item)
         addressed.append(item)
     outcome.coverage, outcome.predicate, outcome.subject = _coverage(claim, statement, found)
-    outcome.addressed = _coverage(claim, statement, addressed, anywhere=True)[0]
+    if outcome.conflicts:
+        outcome.addressed = _coverage(claim, statement, addressed, anywhere=True)[0]
     _decide(claim, statement, outcome, limits)
     return outcome
 
@@ -257,7 +258,10 @@ def _foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end:
         return False
     subjects = [key.owner] if key.owner is not None else claim.subjects
     if subjects:
-        if any(equivalent(s.words, owner.words) for s in subjects):
+        if any(
+            equivalent(s.words, owner.words) or family_covers(s.words, owner.words)
+            for s in subjects
+        ):
             return False
         if not owner.codes:
             # A name without a number ("AirPods Pro") may be the claim's model, unless
@@ -679,13 +683,16 @@ def _anaphoric(statement: Reading) -> bool:
     return False
 
 
-def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
+def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """Whether a statement shares enough of the claim's words and names to be about it."""
     words_found = _coverage(claim, statement, [], anywhere=True)[0]
     names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
     names_found = all(_covered(w, statement.stems) for w in names)
-    strong_enough = not outcome.weak or (
-        words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
-    )
+    return words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
+
+
+def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
+    strong_enough = not outcome.weak or _about_the_subject(claim, statement, outcome)
     if outcome.conflicts and outcome.addressed >= limits.conflict_coverage and strong_enough:
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
