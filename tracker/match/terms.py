@@ -327,14 +327,21 @@ def _month_range(year: int, month: int) -> tuple[int, int]:
     return first, following - 1
 
 
+_DATE_STARTS = frozenset(MONTH_NAMES) | frozenset(QUARTER_WORDS)
+
+
 def _find_dates(parsed: Parsed, year: int | None) -> None:
     tokens = parsed.tokens
     # Without a year of its own, a text's "on March 20" takes the year it last named.
     seen = year
     i = 0
     while i < len(tokens):
-        if year is None and _year(tokens[i]) is not None:
-            seen = _year(tokens[i])
+        token = tokens[i]
+        if not (token.kind == "number" or token.low in _DATE_STARTS or token.kind == "code"):
+            i += 1  # most tokens cannot start a date: skip the full test
+            continue
+        if year is None and _year(token) is not None:
+            seen = _year(token)
         found = _date_at(tokens, i, year if year is not None else seen)
         if found is None:
             i += 1
