@@ -71,3 +71,13 @@ def test_matching_settings_are_read() -> None:
         0.7,
         0.5,
     )
+
+
+def test_all_scope_ignores_other_products() -> None:
+    rumour = claim("The first Orbit phone will have a 50MP main camera.", story="orbit")
+    other = statement("The Nova 5 has a 48MP main camera.", story="nova", id="specs")
+    stories = [
+        Story("nova", "Nova", "nova.yaml", None, (), (other,)),
+        Story("orbit", "Orbit", "orbit.yaml", None, (rumour,), ()),
+    ]
+    assert judge(stories, Config(scope="all"))[0].status is Status.RUMOURED

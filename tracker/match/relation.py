@@ -87,9 +87,18 @@ class Outcome:
     weak: bool = False
 
 
-def relate(claim: ClaimReading, statement: Reading, limits: Thresholds) -> Outcome:
-    """Compare one claim with one statement, term by term."""
+def relate(
+    claim: ClaimReading, statement: Reading, limits: Thresholds, other_story: bool = False
+) -> Outcome:
+    """Compare one claim with one statement, term by term.
+
+    A statement of another story (the "all" scope) counts only if it names the claim's
+    subject: its model, or every name the claim's subject part gives.
+    """
     outcome = Outcome(Relation.UNRELATED, "")
+    if other_story and not _names_subject(claim, statement):
+        outcome.detail = "another story's statement that does not name the claim's subject"
+        return outcome
     hopeless = _nothing_comparable(claim, statement)
     if hopeless:
         # No key term has a counterpart of its kind: nothing can match or conflict.
@@ -681,6 +690,14 @@ def _anaphoric(statement: Reading) -> bool:
         if opens and token.low in DETERMINERS and n + 1 < len(tokens) and generic:
             return True  # "On Rotten Tomatoes, the film holds ..."
     return False
+
+
+def _names_subject(claim: ClaimReading, statement: Reading) -> bool:
+    """Whether the statement names the claim's model or all its subject's names."""
+    if any(equivalent(s.words, i.words) for s in claim.subjects for i in statement.parsed.idents):
+        return True
+    names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
+    return bool(names) and all(_covered(w, statement.stems) for w in names)
 
 
 def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
