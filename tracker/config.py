@@ -7,7 +7,11 @@ Unknown keys are errors with a did-you-mean, so a typo never silently does nothi
 Example ``tracker.yaml``::
 
     scope: story              # or "all": match claims against every story's statements
-    candidate_score: 50       # rapidfuzz token_set_ratio a statement needs to be considered
+    candidate_score: 30       # rapidfuzz token_set_ratio a statement needs to be considered
+    confirm_coverage: 0.75    # share of the claim's words a confirming statement must contain
+    flip_coverage: 0.75       # share of words matched before "will not" vs "will" contradicts
+    conflict_coverage: 0.4    # share of words a statement must share for a differing value to conflict
+    identifier_similarity: 60 # how alike two model names must be to be rivals ("12"/"12S")
     aliases:                  # phrases that mean the same thing in your field
       - [selfie camera, front camera]
       - [USB Type-C, USB-C]
@@ -40,11 +44,22 @@ class Config:
     # Which statements a claim is matched against: its own story's, or every story's.
     scope: str = "story"
     # Minimum rapidfuzz token_set_ratio (0-100) for a statement to be a candidate.
-    candidate_score: float = 50.0
+    candidate_score: float = 30.0
     # At most this many candidate statements are examined per claim.
     max_candidates: int = 20
     # Groups of phrases that mean the same thing; the first one is the canonical form.
     aliases: tuple[tuple[str, ...], ...] = ()
+    # Share (0-1) of a claim's content words a statement must contain to confirm it
+    # (words before the claim's verb, its subject, count half).
+    confirm_coverage: float = 0.75
+    # Share (0-1) of words that must match before a negation flip ("will not") contradicts.
+    flip_coverage: float = 0.75
+    # Share (0-1) of a claim's words a statement must contain before a differing value in
+    # it counts as a conflict (a date in a statement about another event is none).
+    conflict_coverage: float = 0.4
+    # rapidfuzz ratio (0-100) above which a differing identifier of the same family
+    # ("12 Ultra" / "12S Ultra") is a rival value, hence a conflict.
+    identifier_similarity: float = 60.0
     # Files over this many bytes are refused, not read.
     max_file_bytes: int = 16 * 1024 * 1024
     source: str = field(default="defaults", compare=False)
@@ -142,6 +157,14 @@ def _check(name: str, value: Any, source: str) -> Any:
             raise bad("a list of groups, each a list of two or more phrases")
         return tuple(tuple(p.strip() for p in group) for group in value)
     if name == "candidate_score":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise bad("a number from 0 to 100")
+        return float(value)
+    if name in ("confirm_coverage", "flip_coverage", "conflict_coverage"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise bad("a number from 0 to 1")
+        return float(value)
+    if name == "identifier_similarity":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise bad("a number from 0 to 100")
         return float(value)

@@ -1,7 +1,8 @@
 """The matching engine: from stories to one `Verdict` per claim.
 
-Placeholder until the engine lands: every claim stays rumoured (never an invented
-verdict), except where a manual verdict overrides.
+Steps: candidates (related statements, found with rapidfuzz in batches), then the
+relation of the claim to each candidate (term-aware: `relation.relate`), then the
+verdict (`tracker.verdict.aggregate`). Each statement is read once and cached.
 """
 
 from __future__ import annotations
@@ -9,15 +10,95 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.config import Config
-from tracker.model import Status, Story
-from tracker.result import Verdict
+from tracker.match.candidates import RareWordIndex, story_candidates
+from tracker.match.reading import Reading, read_claim, read_statement
+from tracker.match.relation import Outcome, Thresholds, relate
+from tracker.model import Claim, Statement, Story
+from tracker.result import Evidence, Verdict
+from tracker.verdict import aggregate
+
+
+def thresholds(config: Config) -> Thresholds:
+    """The relation cut-offs named in the configuration."""
+    return Thresholds(
+        confirm_coverage=config.confirm_coverage,
+        flip_coverage=config.flip_coverage,
+        conflict_coverage=config.conflict_coverage,
+        identifier_similarity=config.identifier_similarity,
+    )
+
+
+def candidates(
+    stories: Sequence[Story], config: Config
+) -> dict[str, list[tuple[Statement, float]]]:
+    """Related statements of every claim (by claim ref), best first."""
+    found: dict[str, list[tuple[Statement, float]]] = {}
+    for story in stories:
+        rows = story_candidates(
+            story.claims, story.statements, config.candidate_score, config.max_candidates
+        )
+        for claim, row in zip(story.claims, rows, strict=False):
+            found[claim.ref] = row
+    if config.scope == "all":
+        index = RareWordIndex([s for story in stories for s in story.statements])
+        for story in stories:
+            for claim in story.claims:
+                merged = {s.ref: (s, score) for s, score in found[claim.ref]}
+                for statement, score in index.candidates(
+                    claim, config.candidate_score, config.max_candidates
+                ):
+                    merged.setdefault(statement.ref, (statement, score))
+                ranked = sorted(merged.values(), key=lambda pair: (-pair[1], pair[0].ref))
+                found[claim.ref] = ranked[: config.max_candidates]
+    return found
+
+
+class Engine:
+    """Reads claims and statements once and relates them."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.limits = thresholds(config)
+        self.readings: dict[str, Reading] = {}
+
+    def statement(self, statement: Statement) -> Reading:
+        reading = self.readings.get(statement.ref)
+        if reading is None:
+            reading = read_statement(statement, self.config.aliases)
+            self.readings[statement.ref] = reading
+        return reading
+
+    def outcomes(
+        self, claim: Claim, related: Sequence[tuple[Statement, float]]
+    ) -> list[tuple[Statement, float, Outcome]]:
+        """The relation of `claim` to each related statement."""
+        reading = read_claim(claim, self.config.aliases)
+        return [
+            (s, score, relate(reading, self.statement(s), self.limits, s.story != claim.story))
+            for s, score in related
+        ]
+
+
+def evidence(statement: Statement, score: float, outcome: Outcome) -> Evidence:
+    """The evidence record for one statement's outcome."""
+    return Evidence(
+        statement=statement.ref,
+        relation=outcome.relation,
+        score=score,
+        detail=outcome.detail,
+        matched=tuple(outcome.matched),
+        conflicts=tuple(outcome.conflicts),
+        date=statement.date,
+    )
 
 
 def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:
     """One verdict per claim of `stories`."""
+    engine = Engine(config)
+    related = candidates(stories, config)
     verdicts = []
     for story in stories:
         for claim in story.claims:
-            computed = Status.RUMOURED
-            verdicts.append(Verdict(claim, claim.verdict or computed, computed))
+            found = engine.outcomes(claim, related[claim.ref])
+            verdicts.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in found]))
     return verdicts

@@ -58,6 +58,19 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:
-    # ensure_ascii keeps the output plain ASCII, so no control or bidi character
-    # from a claim reaches a terminal or a log viewer raw.
-    return json.dumps(report_dict(result), indent=2, ensure_ascii=True) + "\n"
+    """The report as JSON with one list item per line.
+
+    One claim per line keeps reports diffable line by line, and lets the C encoder
+    do the work (``indent=`` falls back to a pure-Python encoder, several times
+    slower at 100,000 claims). ensure_ascii keeps the output plain ASCII, so no
+    control or bidi character from a claim reaches a terminal or a log viewer raw.
+    """
+    encode = json.JSONEncoder(ensure_ascii=True, separators=(", ", ": ")).encode
+    parts = []
+    for key, value in report_dict(result).items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(encode(item) for item in value)
+            parts.append(f"  {encode(key)}: [\n    {items}\n  ]")
+        else:
+            parts.append(f"  {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"

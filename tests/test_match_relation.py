@@ -1,0 +1,183 @@
+"""Relations by term kind, in contrastive pairs: one statement supports, its twin contradicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.match_support import relation, status
+from tracker.config import Config
+from tracker.model import Status
+from tracker.result import Relation
+
+CAMERAS = (
+    "The Xiaomi 12S Ultra has a 1-inch 50.3MP Sony IMX989 main camera, a 48MP ultra-wide "
+    "camera, a 48MP 5x periscope telephoto camera and a 32MP front camera."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # quantities: the statement's figure rounded to the claim's precision
+        ("The phone will have a 50MP main camera.", CAMERAS, Relation.SUPPORTS),
+        ("The phone will have a 64MP main camera.", CAMERAS, Relation.CONTRADICTS),
+        # the same-context figure, not the nearest one
+        ("The phone will have a 32MP front camera.", CAMERAS, Relation.SUPPORTS),
+        ("The phone will have a 20MP front camera.", CAMERAS, Relation.CONTRADICTS),
+        # units must agree
+        (
+            "The Ultra will carry a 4,860mAh battery.",
+            "The Xiaomi 12S Ultra has a 4,860mAh battery.",
+            Relation.SUPPORTS,
+        ),
+        (
+            "The Ultra will carry a 4,900mAh battery.",
+            "The Xiaomi 12S Ultra has a 4,860mAh battery.",
+            Relation.CONTRADICTS,
+        ),
+    ],
+)
+def test_quantities(claim: str, statement: str, expected: Relation) -> None:
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The first Xiaomi-Leica phone will be the Xiaomi 12S Ultra.", Relation.SUPPORTS),
+        ("The first Xiaomi-Leica phone will be the Xiaomi 12 Ultra.", Relation.CONTRADICTS),
+    ],
+)
+def test_model_names(claim: str, expected: Relation) -> None:
+    statement = "Xiaomi launched its first Leica phone, the Xiaomi 12S Ultra, on 4 July 2022."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("chip", "expected"),
+    [("Snapdragon 8+ Gen 1", Relation.SUPPORTS), ("Snapdragon 8 Gen 1", Relation.CONTRADICTS)],
+)
+def test_chip_generations(chip: str, expected: Relation) -> None:
+    statement = "The Xiaomi 12S Ultra is powered by the Snapdragon 8+ Gen 1 chip."
+    assert (
+        relation(f"The phone will be powered by the {chip} chip.", statement).relation is expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The phone will launch in July 2022.", Relation.SUPPORTS),
+        ("The phone will launch in Q3 2022.", Relation.SUPPORTS),
+        ("The phone will launch in August 2022.", Relation.CONTRADICTS),
+        ("The phone will launch on 5 July 2022.", Relation.CONTRADICTS),
+    ],
+)
+def test_dates(claim: str, expected: Relation) -> None:
+    statement = "Xiaomi will launch the phone on 4 July 2022."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The Switch OLED will have a new Nvidia chip.", Relation.SUPPORTS),
+        ("The Switch OLED will not have a new Nvidia chip.", Relation.CONTRADICTS),
+    ],
+)
+def test_polarity(claim: str, expected: Relation) -> None:
+    statement = "Nintendo said the Switch OLED has a new Nvidia chip."
+    assert relation(claim, statement).relation is expected
+
+
+def test_statement_polarity_flip() -> None:
+    statement = "Nintendo said the Switch OLED does not have a new Nvidia chip."
+    outcome = relation("The Switch OLED will have a new Nvidia chip.", statement)
+    assert outcome.relation is Relation.CONTRADICTS
+
+
+def test_sibling_model_is_another_subject_not_a_conflict() -> None:
+    outcome = relation(
+        "The iPhone 14 Pro will use the A16 Bionic chip.",
+        "The iPhone 14 and iPhone 14 Plus use the A15 Bionic chip.",
+    )
+    assert outcome.relation is Relation.UNRELATED
+    assert "different subject" in outcome.detail
+
+
+def test_quantifier_covers_every_sibling() -> None:
+    outcome = relation(
+        "The iPhone 14 Pro will support Crash Detection.",
+        "Every iPhone 14 model, the iPhone 14 Pro included, supports Crash Detection.",
+    )
+    assert outcome.relation is Relation.SUPPORTS
+
+
+def test_comparison_value_is_not_the_claimed_value() -> None:
+    statement = "The Steam Deck OLED has a 7.4-inch screen (up from 7 inches)."
+    assert relation("The Steam Deck OLED has a 7-inch screen.", statement).relation is not (
+        Relation.SUPPORTS
+    )
+
+
+def test_starting_price_is_the_lowest() -> None:
+    statement = "iPhone 14 Pro and iPhone 14 Pro Max start at $999 and $1,099."
+    assert relation("The iPhone 14 Pro will start at $999.", statement).relation is (
+        Relation.SUPPORTS
+    )
+    assert relation("The iPhone 14 Pro will start at $1,099.", statement).relation is (
+        Relation.CONTRADICTS
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The film has fewer than 106 reviews.", Relation.SUPPORTS),
+        ("The film has more than 106 reviews.", Relation.CONTRADICTS),
+    ],
+)
+def test_bounds(claim: str, expected: Relation) -> None:
+    statement = "The film holds an approval rating of 60% based on 104 reviews."
+    assert relation(claim, statement).relation is expected
+
+
+def test_structured_value_is_compared_in_its_slot() -> None:
+    outcome = relation(
+        "The phone's selfie shooter is rumoured.",
+        CAMERAS,
+        attribute="front camera",
+        value="20MP",
+    )
+    assert outcome.relation is Relation.CONTRADICTS
+    assert "front camera" in outcome.detail
+
+
+def test_paraphrase_without_alias_stays_unsettled_and_alias_fixes_it() -> None:
+    claim = "The phone will have a 32MP selfie camera."
+    statement = "The phone has a 32MP front camera and a 50MP main camera."
+    assert status(claim, statement) is Status.RUMOURED
+    config = Config(aliases=(("front camera", "selfie camera"),))
+    assert status(claim, statement, config=config) is Status.CONFIRMED
+
+
+def test_every_evidence_has_a_detail_line() -> None:
+    outcome = relation("The phone will have a 20MP front camera.", CAMERAS)
+    assert outcome.detail == "20 MP: claim 20 MP, statement 32 MP"
+    assert outcome.conflicts == ["20 MP: claim 20 MP, statement 32 MP"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Lightning", Relation.SUPPORTS), ("USB-C", Relation.CONTRADICTS)],
+)
+def test_value_without_digits_is_compared_in_the_attribute_slot(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"The iPhone 14 Pro will keep a {value} port.",
+        "Apple announced the iPhone 14 Pro with the Lightning port.",
+        attribute="port",
+        value=value,
+    )
+    assert outcome.relation is expected

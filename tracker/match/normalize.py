@@ -1,0 +1,287 @@
+"""Text normalisation and tokenising shared by every matching rule.
+
+Texts are normalised once (Unicode dashes, spaced punctuation as in "60 %" or "word ,",
+ISO dates written out) and cut into `Token`s that keep their original spelling, a
+lower-case form and a light stem. Rules then work on token indices, so "the words
+next to a number" is a slice, not a new regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Dashes, minus signs and the multiplication sign have one spelling each afterwards.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2212": "-",
+        "\u00d7": " x ",
+        "\u00a0": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2033": '"',
+    }
+)
+_SPACED_PUNCT = re.compile(r"\s+([,.;:%)!?])(?=\s|$)")
+_SPACED_POSSESSIVE = re.compile(r"\s+'s\b")
+_CONTRACTION = re.compile(r"\b([A-Za-z]+)n't\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+_TOKEN = re.compile(
+    r"(?P<money>[$€£¥₹])"
+    r"|f/(?P<aperture>\d+(?:\.\d+)?)"
+    r"|(?P<alnum>[A-Za-z0-9]+(?:[.,]\d+)*[A-Za-z]*(?:\+(?![\dA-Za-z]))?)"
+    r"|(?P<punct>'s\b|[;:.,!?()/%~\"+-])"
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_NUM_UNIT = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([A-Za-z]+)$")
+
+
+@dataclass(slots=True)
+class Token:
+    """One token: `kind` is word, number, code (letters and digits), money, punct."""
+
+    text: str
+    low: str
+    stem: str
+    kind: str
+    index: int
+    hyphen_before: bool = False
+    capital: bool = False
+
+
+def normalise(text: str) -> str:
+    """One spelling for dashes and quotes, spaced punctuation closed up, ISO dates spelled."""
+    text = text.translate(_TRANSLATE)
+    text = _SPACED_POSSESSIVE.sub("'s", text)
+    text = _CONTRACTION.sub(_expand, text)
+    text = _POSSESSIVE.sub(r"\1 's", text)
+    text = _SPACED_PUNCT.sub(r"\1", text)
+    return _ISO_DATE.sub(_spell_iso, text)
+
+
+def _expand(match: re.Match[str]) -> str:
+    head = match[1].lower()
+    return {"wo": "will not", "ca": "can not", "sha": "shall not"}.get(head, match[1] + " not")
+
+
+def _spell_iso(match: re.Match[str]) -> str:
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{day} {MONTHS[month - 1].title()} {year}"
+    return match[0]
+
+
+def stem(word: str) -> str:
+    """A light, predictable stem: enough to equate "reviews"/"review", "launched"/"launch"."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha() or word.endswith("us"):
+        return word
+    for suffix, keep in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ers", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("er", ""),
+        ("s", ""),
+    ):
+        minimum = 4 if suffix in ("er", "ers") else 3
+        if word.endswith(suffix) and len(word) - len(suffix) >= minimum:
+            base = word[: len(word) - len(suffix)] + keep
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return base.rstrip("e") if len(base) > 3 else base
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+def number_value(text: str) -> float | None:
+    """The value of a plain number token ("4,860" -> 4860.0), else None."""
+    if not _NUMBER.match(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def decimals(text: str) -> int:
+    """How many decimal places a number was written with ("50.3" -> 1)."""
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def tokenize(text: str) -> list[Token]:
+    """Cut normalised text into tokens; "50MP" becomes the number 50 and the word MP."""
+    tokens: list[Token] = []
+    hyphen = False
+    for match in _TOKEN.finditer(text):
+        if match["punct"] == "-":
+            hyphen = True
+            continue
+        if match["money"]:
+            _add(tokens, match["money"], "money", hyphen)
+        elif match["aperture"]:
+            _add(tokens, "f/", "word", hyphen)
+            _add(tokens, match["aperture"], "number", False)
+        elif match["alnum"]:
+            last = tokens[-1] if tokens else None
+            if hyphen and last is not None and last.low in PREFIXES and match["alnum"].isalpha():
+                # "pre-order", "co-engineered", "Wi-Fi": one word, not a prefix and a word.
+                tokens.pop()
+                _add(tokens, last.text + match["alnum"], "word", last.hyphen_before)
+            else:
+                _add_alnum(tokens, match["alnum"], hyphen)
+        else:
+            _add(tokens, match["punct"], "punct", hyphen)
+        hyphen = False
+    return tokens
+
+
+# Prefixes written with a hyphen that make one word with what follows.
+PREFIXES = frozenset(["pre", "co", "non", "re", "un", "sub", "semi", "multi", "wi", "e"])
+
+
+def _add(tokens: list[Token], text: str, kind: str, hyphen: bool) -> None:
+    low = text.lower()
+    tokens.append(
+        Token(
+            text=text,
+            low=low,
+            stem=stem(low) if kind == "word" else low,
+            kind=kind,
+            index=len(tokens),
+            hyphen_before=hyphen,
+            capital=text != low,
+        )
+    )
+
+
+def _add_alnum(tokens: list[Token], text: str, hyphen: bool) -> None:
+    if _NUMBER.match(text):
+        _add(tokens, text, "number", hyphen)
+        return
+    split = _NUM_UNIT.match(text)
+    if split and split[2].lower() in UNIT_WORDS:
+        _add(tokens, split[1], "number", hyphen)
+        _add(tokens, split[2], "word", False)
+        return
+    has_digit = any(c.isdigit() for c in text)
+    if has_digit and _ORDINAL.match(text):
+        _add(tokens, text, "word", hyphen)
+        return
+    _add(tokens, text, "code" if has_digit else "word", hyphen)
+
+
+# Units written straight after a number; the value is the canonical unit name.
+UNIT_WORDS: dict[str, str] = {
+    "mp": "MP",
+    "megapixel": "MP",
+    "megapixels": "MP",
+    "mah": "mAh",
+    "wh": "Wh",
+    "w": "W",
+    "watt": "W",
+    "watts": "W",
+    "kw": "kW",
+    "hz": "Hz",
+    "khz": "kHz",
+    "mhz": "MHz",
+    "ghz": "GHz",
+    "gb": "GB",
+    "tb": "TB",
+    "mb": "MB",
+    "nm": "nm",
+    "nanometre": "nm",
+    "nanometer": "nm",
+    "nanometres": "nm",
+    "nanometers": "nm",
+    "mm": "mm",
+    "cm": "cm",
+    "inch": "inch",
+    "inches": "inch",
+    "in": "inch",
+    "x": "x",
+    "percent": "%",
+    "fps": "fps",
+    "tflops": "TFLOPS",
+    "teraflops": "TFLOPS",
+    "tf": "TFLOPS",
+    "hours": "hour",
+    "hour": "hour",
+    "hrs": "hour",
+    "years": "year",
+    "year": "year",
+    "months": "month",
+    "days": "day",
+    "weeks": "week",
+    "kg": "kg",
+    "p": "p",
+    "k": "K",
+    "mph": "mph",
+    "am": "am",
+    "pm": "pm",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "rs": "INR",
+    "inr": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "euros": "EUR",
+    "dollars": "USD",
+}
+
+
+Aliases = tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=8)
+def alias_rewriter(groups: Aliases) -> Callable[[str], str]:
+    """A function that writes every alias as its group's first phrase.
+
+    "selfie camera" becomes "front camera" when the configuration groups them, so
+    coverage and context see one phrase. Longer phrases are tried first.
+    """
+    canonical: dict[str, str] = {}
+    for group in groups:
+        for phrase in group[1:]:
+            canonical.setdefault(phrase.lower(), group[0])
+    if not canonical:
+        return lambda text: text
+    ordered = sorted(canonical, key=lambda p: (-len(p), p))
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE
+    )
+    return lambda text: pattern.sub(lambda m: canonical[m[0].lower()], text)

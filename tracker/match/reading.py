@@ -1,0 +1,394 @@
+"""A text read once for matching: terms, their contexts and the words it covers.
+
+Statements are read once and cached (`read_statement`); a claim reading also knows
+which identifiers name its subject and which are the claimed value, and which words a
+statement must cover to confirm it. The structured fields (`subject`, `attribute`,
+`value`) add to the claim's key terms: the attribute is the slot to look for and the
+value the term to compare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.match.context import Context, classes, words_near
+from tracker.match.idents import equivalent
+from tracker.match.normalize import Aliases, alias_rewriter, stem
+from tracker.match.terms import (
+    QUANTIFIERS,
+    STOPWORDS,
+    VARIANTS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    in_subject,
+    is_local_negation,
+    parse,
+    word_list,
+)
+from tracker.model import Claim, Statement
+
+# Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
+VAGUE_ATTRIBUTE = frozenset(
+    word_list(
+        """name model timing date capacity resolution size version type number amount level"""
+    )
+)
+
+
+SUBJECT_WEIGHT = 0.5
+
+
+@dataclass
+class Reading:
+    """Terms of one text with their contexts; `stems` is every word a claim may need."""
+
+    parsed: Parsed
+    stems: frozenset[str]
+    quantity_context: list[Context]
+    period_context: list[Context]
+    ident_context: list[Context]
+    quantifier_clauses: frozenset[int]
+    negative: bool
+    segments: list[frozenset[str]] = field(default_factory=list)
+    segment_of: list[int] = field(default_factory=list)
+    units: frozenset[str] = frozenset()
+
+
+@dataclass
+class Key:
+    """One key term of a claim, with the context words that say which slot it fills."""
+
+    term: Quantity | Period | Ident
+    context: Context
+    label: str
+    owner: Ident | None = None
+    # How many words the term counts for in coverage (half in the subject part).
+    weight: float = 1.0
+    # A structured value's term the text does not state: compared if found, else ignored.
+    soft: bool = False
+    # Whether the term stands in the claim's subject part (before the verb).
+    subject: bool = False
+
+
+@dataclass
+class ClaimReading:
+    """What a claim needs a statement to match: key terms, subject, words to cover."""
+
+    reading: Reading
+    subjects: list[Ident]
+    values: list[Key]
+    quantities: list[Key]
+    periods: list[Key]
+    words: list[tuple[str, float]]
+    variants: frozenset[str]
+    negative: bool
+    # Capitalised words of the subject part ("Huawei", "Leica"): what the claim is about.
+    subject_names: tuple[str, ...] = ()
+    # How many of `subjects` the text names (the rest come from the `subject` field and
+    # align the subject without counting as words to cover).
+    text_subjects: int = 0
+    # The claim's first word when it is a name ("Huawei's partnership ..."), else "".
+    lead_name: str = ""
+    attribute: Context = field(default_factory=dict)
+    # A structured value without figures, codes or dates ("USB-C", "Lightning"): its
+    # words, compared in the attribute's slot; and how it was written.
+    plain_value: tuple[str, ...] = ()
+    value_text: str = ""
+
+
+def year_of(text: str | None) -> int | None:
+    """The year of an ISO date string, for dates written without one."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10]).year
+    except ValueError:
+        return None
+
+
+def read(
+    text: str,
+    year: int | None,
+    merge_ranges: bool = False,
+    aliases: Aliases = (),
+    claim: bool = False,
+) -> Reading:
+    """Parse `text` (aliases written in their canonical form) and collect term contexts."""
+    parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
+    spans_d = [(d.start, d.end) for d in parsed.periods]
+    skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
+    stems: set[str] = set()
+    segments: list[frozenset[str]] = []
+    segment: set[str] = set()
+    segment_of: list[int] = []
+    previous = None
+    for token in parsed.tokens:
+        segment_of.append(len(segments))
+        if token.kind in ("word", "code"):
+            found = {token.stem, *classes(token.stem)}
+            if previous is not None and previous.kind in ("word", "code"):
+                # "ultra-wide" and "ultrawide" are the same word.
+                found.add(stem(previous.low + token.low))
+            stems.update(found)
+            segment.update(found)
+            previous = token
+        else:
+            previous = None
+            if token.low in (".", ";") and segment:
+                segments.append(frozenset(segment))
+                segment = set()
+    if segment:
+        segments.append(frozenset(segment))
+    quantifier = frozenset(parsed.clause[t.index] for t in parsed.tokens if t.low in QUANTIFIERS)
+    negative = any(not is_local_negation(parsed, n) for n in parsed.negation)
+    return Reading(
+        parsed=parsed,
+        stems=frozenset(stems),
+        quantity_context=[
+            words_near(
+                parsed,
+                q.start,
+                q.end,
+                [(o.start, o.end) for o in parsed.quantities if o.unit == q.unit],
+                skip,
+                claim,
+            )
+            for q in parsed.quantities
+        ],
+        period_context=[
+            words_near(parsed, d.start, d.end, spans_d, skip, claim) for d in parsed.periods
+        ],
+        ident_context=[
+            words_near(parsed, i.start, i.end, (), skip, claim, wide=True) for i in parsed.idents
+        ],
+        quantifier_clauses=quantifier,
+        negative=negative,
+        segments=segments or [frozenset()],
+        segment_of=segment_of,
+        units=frozenset(q.unit for q in parsed.quantities),
+    )
+
+
+def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
+    """A statement's reading; dates without a year take the statement's own year."""
+    return read(statement.text, year_of(statement.date), aliases=aliases)
+
+
+def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
+    """A claim's reading, with its structured fields folded in when present."""
+    year = year_of(claim.reported)
+    reading = read(claim.text, year, merge_ranges=True, aliases=aliases, claim=True)
+    parsed = reading.parsed
+    verb = parsed.verb
+    subjects = [i for i in parsed.idents if in_subject(parsed, i.end)]
+    values_ids = [i for i in parsed.idents if not in_subject(parsed, i.end)]
+    rewrite = alias_rewriter(aliases)
+    attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
+    values = [
+        Key(
+            i,
+            merge(ctx, attribute),
+            i.text,
+            weight=_weight(parsed, i),
+            subject=in_subject(parsed, i.start),
+        )
+        for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
+        if i in values_ids and not i.negated and not i.comparison
+    ]
+    quantities = [
+        Key(
+            q,
+            merge(ctx, attribute),
+            claim.attribute or q.text,
+            owner_of(parsed, q.start),
+            _weight(parsed, q),
+            subject=in_subject(parsed, q.start),
+        )
+        for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
+        if not q.comparison and not q.negated
+    ]
+    periods = [
+        Key(
+            d,
+            merge(ctx, attribute),
+            claim.attribute or d.text,
+            owner_of(parsed, d.start),
+            _weight(parsed, d),
+            subject=in_subject(parsed, d.start),
+        )
+        for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
+        if not d.comparison
+    ]
+    extra_words: list[tuple[str, float]] = []
+    text_subjects = len(subjects)
+    if claim.subject:
+        subjects.extend(parse(claim.subject).idents)
+    if claim.value:
+        value = read(claim.value, year, merge_ranges=True, aliases=aliases)
+        _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        # Words of the value the text does not already say must be found too.
+        extra_words = [
+            (t.stem, 1.0)
+            for t in value.parsed.content()
+            if not _in_terms(value, t.index) and t.stem not in reading.stems
+        ]
+    words = _words(reading) + extra_words
+    plain_value: tuple[str, ...] = ()
+    if claim.value and attribute:
+        value_reading = read(str(claim.value), year, aliases=aliases)
+        terms = value_reading.parsed
+        if not (terms.quantities or terms.periods or terms.idents):
+            plain_value = tuple(t.stem for t in terms.content())
+    variants = frozenset(
+        t.low
+        for t in parsed.tokens
+        if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
+    ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
+    return ClaimReading(
+        reading=reading,
+        subjects=subjects,
+        values=values,
+        quantities=quantities,
+        periods=periods,
+        words=_dedupe(words),
+        text_subjects=text_subjects,
+        lead_name=_lead_name(reading),
+        subject_names=tuple(
+            sorted(
+                {
+                    t.stem
+                    for t in parsed.content()
+                    if t.capital
+                    and t.index > 0
+                    and in_subject(parsed, t.index)
+                    and not _in_terms(reading, t.index)
+                }
+            )
+        ),
+        variants=variants,
+        negative=reading.negative,
+        attribute=attribute,
+        plain_value=plain_value,
+        value_text=str(claim.value or ""),
+    )
+
+
+def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:
+    """Coverage weight of a term: its word-like tokens, halved in the subject part."""
+    count = sum(
+        1 for t in parsed.tokens[term.start : term.end + 1] if t.kind in ("word", "code", "number")
+    )
+    return max(1, count) * (SUBJECT_WEIGHT if in_subject(parsed, term.start) else 1.0)
+
+
+def _lead_name(reading: Reading) -> str:
+    """The first token's stem when it is a capitalised content word outside any term."""
+    content = reading.parsed.content()
+    lead = content[0] if content else None
+    if lead is None or lead.index != 0 or not lead.capital or _in_terms(reading, 0):
+        return ""
+    return lead.stem if in_subject(reading.parsed, 0) else ""
+
+
+def merge(first: Context, second: Context) -> Context:
+    """Two contexts as one, each word at its higher weight."""
+    out = dict(first)
+    for word, weight in second.items():
+        out[word] = max(weight, out.get(word, 0.0))
+    return out
+
+
+def owner_of(parsed: Parsed, start: int) -> Ident | None:
+    """The identifier a claim term belongs to: the nearest one before it.
+
+    Names without digits ("Xiaomi-Leica") describe rather than identify a claim's
+    subject, so only identifiers count here.
+    """
+    before = [i for i in parsed.idents if i.end < start and not i.negated and not i.comparison]
+    before.sort(key=lambda i: i.end)
+    return before[-1] if before else None
+
+
+def _attribute_words(attribute: str | None) -> Context:
+    if not attribute:
+        return {}
+    parsed = parse(attribute)
+    out: Context = {}
+    for token in parsed.content():
+        if token.low not in VAGUE_ATTRIBUTE:
+            for word in (token.stem, *classes(token.stem)):
+                out[word] = 1.0
+    return out
+
+
+def _fold_value(
+    value: Reading,
+    attribute: Context,
+    attribute_text: str | None,
+    quantities: list[Key],
+    periods: list[Key],
+    values: list[Key],
+) -> None:
+    """The value's terms join the key terms; the same term in the text gains the slot."""
+    label = attribute_text or ""
+    for q, ctx in zip(value.parsed.quantities, value.quantity_context, strict=False):
+        same = [k for k in quantities if _same_quantity(k.term, q)]
+        if same:
+            for k in same:
+                k.context = merge(k.context, attribute)
+                k.label = label or k.label
+        else:
+            quantities.append(Key(q, merge(ctx, attribute), label or q.text, soft=True))
+    for d, ctx in zip(value.parsed.periods, value.period_context, strict=False):
+        if not any(
+            isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
+            for k in periods
+        ):
+            periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True))
+    for i, ctx in zip(value.parsed.idents, value.ident_context, strict=False):
+        if not any(c.isalpha() for w in i.words for c in w):
+            continue  # a bare number ("36", "6.3") is the text's figure, not an identifier
+        known = [
+            k for k in values if isinstance(k.term, Ident) and equivalent(k.term.words, i.words)
+        ]
+        for k in known:
+            k.context = merge(k.context, attribute)
+        if not known and not i.negated:
+            values.append(Key(i, merge(ctx, attribute), label or i.text, soft=True))
+
+
+def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:
+    return isinstance(a, Quantity) and a.unit == b.unit and (a.low, a.high) == (b.low, b.high)
+
+
+def _in_terms(reading: Reading, index: int) -> bool:
+    parsed = reading.parsed
+    spans = [(t.start, t.end) for t in parsed.quantities]
+    spans += [(t.start, t.end) for t in parsed.periods]
+    spans += [(t.start, t.end) for t in parsed.idents]
+    return any(start <= index <= end for start, end in spans)
+
+
+def _words(reading: Reading) -> list[tuple[str, float]]:
+    """Words a statement should cover, with weight 1, or 0.5 in the subject part.
+
+    The subject part (before the verb) describes what the claim is about ("the first
+    Xiaomi-Leica phone"), which statements name differently; the rest is the claim.
+    """
+    out = []
+    for token in reading.parsed.content():
+        if _in_terms(reading, token.index) or token.stem in STOPWORDS:
+            continue
+        weight = SUBJECT_WEIGHT if in_subject(reading.parsed, token.index) else 1.0
+        out.append((token.stem, weight))
+    return out
+
+
+def _dedupe(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    best: dict[str, float] = {}
+    for word, weight in words:
+        best[word] = max(weight, best.get(word, 0.0))
+    return sorted(best.items())

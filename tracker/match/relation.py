@@ -1,0 +1,273 @@
+"""How one statement bears on one claim: supports, contradicts or unrelated.
+
+A statement supports a claim only when, read literally, it covers all of it: every key
+term (quantity, identifier, date) has an equal counterpart in the same context, the
+subject is the same, the polarity is the same, and most content words are there.
+It contradicts when a same-slot term differs (32MP where the claim says a 20MP front
+camera; "12S Ultra" where it says "12 Ultra"; 5 July where it says 4 July), or when
+the polarity flips with everything else aligned. Anything else settles nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.match.context import covered
+from tracker.match.idents import equivalent, related
+from tracker.match.outcome import Outcome, Thresholds
+from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.slots import compare_ident, compare_plain_value, compare_slot, is_soft
+from tracker.match.subjects import subject_mismatch
+from tracker.match.terms import STOPWORDS, Ident, Period, Quantity, is_local_negation
+from tracker.result import Relation
+
+__all__ = ["Outcome", "Thresholds", "relate"]
+
+# Share of the subject's words (before the verb) a confirming statement must contain.
+SUBJECT_COVERAGE = 0.25
+# The whole claim (subject words at half weight) must be covered to this share of the
+# confirm threshold, so a long subject with a one-word predicate is not confirmed.
+OVERALL_SHARE = 0.85
+# A conflict between lone terms without shared context needs this share of the claim's
+# words in the statement: the statement must be about the same thing.
+WEAK_CONFLICT_WORDS = 0.0
+# How many content words after a statement's negation it negates.
+NEGATION_REACH = 3
+
+
+def relate(
+    claim: ClaimReading, statement: Reading, limits: Thresholds, other_story: bool = False
+) -> Outcome:
+    """Compare one claim with one statement, term by term.
+
+    A statement of another story (the "all" scope) counts only if it names the claim's
+    subject: its model, or every name the claim's subject part gives.
+    """
+    outcome = Outcome(Relation.UNRELATED, "")
+    if other_story and not _names_subject(claim, statement):
+        outcome.detail = "another story's statement that does not name the claim's subject"
+        return outcome
+    hopeless = _nothing_comparable(claim, statement)
+    if hopeless:
+        # No key term has a counterpart of its kind: nothing can match or conflict.
+        outcome.missing = hopeless
+        outcome.detail = "not found: " + ", ".join(hopeless)
+        return outcome
+    other = subject_mismatch(claim, statement)
+    if other:
+        outcome.detail = other
+        return outcome
+    found: list[tuple[Key, int | None]] = []
+    addressed: list[tuple[Key, int | None]] = []
+    for key in (*claim.values, *claim.quantities, *claim.periods):
+        before = (len(outcome.matched), len(outcome.conflicts), len(outcome.missing))
+        place = len(outcome.places)
+        if isinstance(key.term, Ident):
+            compare_ident(key, statement, claim, outcome, limits)
+        elif isinstance(key.term, Quantity):
+            compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
+        else:
+            compare_slot(key, statement, claim, outcome, statement.parsed.periods)
+        if (is_soft(key) or key.soft) and outcome.absent and outcome.absent[-1] == key.term.text:
+            # A bare count the statement never mentions ("four models") settles nothing.
+            outcome.missing.pop()
+            continue
+        matched_at = outcome.places[place] if len(outcome.places) > place else None
+        found.append((key, matched_at))
+        hit = len(outcome.matched) > before[0] or len(outcome.conflicts) > before[1]
+        addressed.append((key, 0 if hit else None))
+    if claim.plain_value and not outcome.conflicts:
+        compare_plain_value(claim, statement, outcome)
+    for subject in claim.subjects[: claim.text_subjects]:
+        where = [i.start for i in statement.parsed.idents if equivalent(subject.words, i.words)]
+        outcome.subject_named = outcome.subject_named or bool(where)
+        item = (
+            # The statement naming the claim's very model counts toward the claim's
+            # coverage (at half weight): it is the strongest sign both are about one thing.
+            Key(subject, {}, subject.text, weight=len(subject.words) * 0.5),
+            where[0] if where else None,
+        )
+        found.append(item)
+        addressed.append(item)
+    outcome.coverage, outcome.predicate, outcome.subject = _coverage(claim, statement, found)
+    if outcome.conflicts:
+        outcome.addressed = _coverage(claim, statement, addressed, anywhere=True)[0]
+    _decide(claim, statement, outcome, limits)
+    return outcome
+
+
+def _nothing_comparable(claim: ClaimReading, statement: Reading) -> list[str]:
+    """The claim's key terms when none has a counterpart of its kind, else []."""
+    keys = [*claim.values, *claim.quantities, *claim.periods]
+    hard = [k for k in keys if not k.soft and not is_soft(k)]
+    if not hard:
+        return []
+    for key in keys:
+        term = key.term
+        if isinstance(term, Quantity):
+            if term.unit in statement.units:
+                return []
+        elif isinstance(term, Period):
+            if statement.parsed.periods:
+                return []
+        elif any(related(term.words, i.words) for i in statement.parsed.idents):
+            return []
+    return [k.term.text for k in hard]
+
+
+def _coverage(
+    claim: ClaimReading,
+    statement: Reading,
+    keys: Sequence[tuple[Key, int | None]],
+    anywhere: bool = False,
+) -> tuple[float, float, float]:
+    """Covered share of all words, of the predicate's and of the subject's.
+
+    Key terms count as many words as they have tokens, and are covered when matched
+    (`keys` holds where, or None). The predicate's other words must be found together,
+    in one sentence or clause of the statement, unless `anywhere`.
+    """
+    sums = {True: [0.0, 0.0], False: [0.0, 0.0]}
+    best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
+    segments = [statement.stems] if anywhere else statement.segments
+    for number, segment in enumerate(segments):
+        # The claim's words, and the model it names, must be found together, in one
+        # sentence or clause.
+        predicate = sum(w for word, w in claim.words if w >= 1.0 and covered(word, segment))
+        subject = sum(w for word, w in claim.words if w < 1.0 and covered(word, segment))
+        subject += sum(
+            key.weight
+            for key, at in keys
+            if key.subject and at is not None and (anywhere or statement.segment_of[at] == number)
+        )
+        if predicate + subject > best[0]:
+            best = (predicate + subject, predicate, subject)
+    for _, weight in claim.words:
+        sums[weight >= 1.0][0] += weight
+    sums[True][1] += best[1]
+    sums[False][1] += best[2]
+    for key, at in keys:
+        part = sums[not key.subject]
+        part[0] += key.weight
+        if at is not None and not key.subject:
+            part[1] += key.weight
+    total = sums[True][0] + sums[False][0]
+    overall = (sums[True][1] + sums[False][1]) / total if total else 1.0
+    predicate = sums[True][1] / sums[True][0] if sums[True][0] else 1.0
+    subject = sums[False][1] / sums[False][0] if sums[False][0] else 1.0
+    return overall, predicate, subject
+
+
+def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
+    """Whether the statement negates what it says about the claim's words.
+
+    Only a negation within a few tokens of a claim word, in the same clause, counts:
+    "controllers drop the tracking ring" does not negate "full-colour passthrough".
+    """
+    parsed = statement.parsed
+    if not parsed.negation:
+        return False
+    wanted = {word for word, _ in claim.words}
+    starts = {i.start for i in parsed.idents}
+    tokens = parsed.tokens
+    for n in parsed.negation:
+        if is_local_negation(parsed, n):
+            continue
+        seen = 0
+        for token in tokens[n + 1 :]:
+            if parsed.clause[token.index] != parsed.clause[n] or seen >= NEGATION_REACH:
+                break
+            if token.kind not in ("word", "code", "number") or token.low in STOPWORDS:
+                continue
+            if token.stem in wanted or token.index in starts:
+                return True
+            seen += 1
+    return False
+
+
+PRONOUNS = frozenset(["he", "she", "it", "they", "its", "his", "her", "their"])
+DETERMINERS = frozenset(["the", "this", "its", "his", "her", "their"])
+
+
+def _anaphoric(statement: Reading) -> bool:
+    """Whether the statement names its subject only by pronoun or "the film": the topic
+    of its story, which the claim names outright."""
+    tokens = statement.parsed.tokens
+    for n, token in enumerate(tokens):
+        opens = n == 0 or tokens[n - 1].low in (",", ";", ".", ":")
+        if opens and token.low in PRONOUNS and token.low not in ("its", "his", "her", "their"):
+            return True  # "He is signed to ...", ", it became ..."
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else token
+        generic = nxt.kind == "word" and not nxt.capital and nxt.low not in STOPWORDS
+        if opens and token.low in DETERMINERS and n + 1 < len(tokens) and generic:
+            return True  # "On Rotten Tomatoes, the film holds ..."
+    return False
+
+
+def _names_subject(claim: ClaimReading, statement: Reading) -> bool:
+    """Whether the statement names the claim's model or all its subject's names."""
+    if any(equivalent(s.words, i.words) for s in claim.subjects for i in statement.parsed.idents):
+        return True
+    names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
+    return bool(names) and all(covered(w, statement.stems) for w in names)
+
+
+def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """Whether a statement shares enough of the claim's words and names to be about it."""
+    words_found = _coverage(claim, statement, [], anywhere=True)[0]
+    names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
+    names_found = all(covered(w, statement.stems) for w in names)
+    return words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
+
+
+def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
+    strong_enough = not outcome.weak or _about_the_subject(claim, statement, outcome)
+    if outcome.conflicts and outcome.addressed >= limits.conflict_coverage and strong_enough:
+        outcome.relation = Relation.CONTRADICTS
+        outcome.detail = outcome.conflicts[0]
+        return
+    if outcome.conflicts:
+        # A differing value in a statement about something else is no conflict.
+        outcome.detail = (
+            f"{outcome.conflicts[0]}, but only {outcome.addressed:.0%} of the words covered"
+        )
+        outcome.conflicts.clear()
+        return
+    keys = len(claim.values) + len(claim.quantities) + len(claim.periods)
+    all_keys = not outcome.missing
+    matched_key = (bool(outcome.matched) and keys > 0) or outcome.subject_named
+    named = [w for w in claim.subject_names]
+    found = sum(1 for w in named if covered(w, statement.stems))
+    subject_ok = (
+        not named
+        or found / len(named) >= SUBJECT_COVERAGE
+        or outcome.subject_named
+        or _anaphoric(statement)
+    )
+    enough = (
+        outcome.predicate >= limits.confirm_coverage
+        and outcome.coverage >= limits.confirm_coverage * OVERALL_SHARE
+        and subject_ok
+    )
+    strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
+    statement_negative = _negated_near(claim, statement)
+    flipped = claim.negative != statement_negative
+    if all_keys and strong and flipped and outcome.coverage >= limits.flip_coverage:
+        side = "claim" if claim.negative else "statement"
+        outcome.relation = Relation.CONTRADICTS
+        outcome.conflicts.append(f"polarity: the {side} says the opposite")
+        outcome.detail = outcome.conflicts[-1]
+        return
+    if all_keys and strong and enough and claim.negative == statement_negative:
+        outcome.relation = Relation.SUPPORTS
+        terms = "matches " + ", ".join(outcome.matched) + "; " if outcome.matched else ""
+        outcome.detail = f"{terms}{outcome.coverage:.0%} of the words covered"
+        return
+    reasons = []
+    if outcome.missing:
+        reasons.append("not found: " + ", ".join(outcome.missing))
+    if not enough:
+        reasons.append(f"only {outcome.coverage:.0%} of the words covered")
+    if claim.negative != statement_negative:
+        reasons.append("polarity differs")
+    outcome.detail = "; ".join(reasons) or "too little in common"

@@ -1,0 +1,228 @@
+"""Key terms of a text: quantities with units, identifiers, dates and periods, polarity.
+
+`parse(text, year)` reads a text once and returns a `Parsed` with every term and the
+token positions they came from, so a rule can ask which words sit next to a term.
+
+Examples of what is read:
+  quantities   "50.3MP", "4,860mAh", "6.1-inch", "$1,099", "CNY 5,999", "16,384 CUDA cores",
+               with bounds ("under 30 reviews" -> (-inf, 30)), ranges ("$300 to $500"),
+               comparison-only values ("up from 60 Hz") and starting prices ("from $599")
+  identifiers  "Xiaomi 12S Ultra", "Snapdragon 8+ Gen 1", "A16 Bionic", "RTX 4090", "Phone (1)"
+  dates        "4 July 2022", "July 2022", "Q3 2022", "mid-July", "late 2008", "before 1985"
+  polarity     "will not", "no longer", "cancelled", "denied", local "not the A16"
+"""
+
+from __future__ import annotations
+
+from tracker.match.dates import find_dates
+from tracker.match.kinds import Ident, Parsed, Period, Quantity
+from tracker.match.normalize import Token, normalise, tokenize
+from tracker.match.quantities import find_quantities
+from tracker.match.vocab import (
+    AUXILIARIES,
+    CLAUSE_BREAKS,
+    COMPARISON,
+    MONTH_NAMES,
+    NEGATIONS,
+    NOT_VERBS,
+    QUANTIFIERS,
+    STARTING,
+    STOPWORDS,
+    VARIANTS,
+    VERBS,
+    WEEKDAYS,
+    before_phrase,
+    near_before,
+    word_list,
+)
+
+__all__ = [
+    "QUANTIFIERS",
+    "STARTING",
+    "STOPWORDS",
+    "VARIANTS",
+    "WEEKDAYS",
+    "Ident",
+    "Parsed",
+    "Period",
+    "Quantity",
+    "in_subject",
+    "is_local_negation",
+    "own_words",
+    "parse",
+    "word_list",
+]
+
+
+def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Parsed:
+    """Read `text`; `year` completes dates written without one ("on 4 July")."""
+    tokens = tokenize(normalise(text))
+    parsed = Parsed(text=text, tokens=tokens)
+    parsed.clause = _clauses(tokens)
+    find_dates(parsed, year)
+    find_quantities(parsed, merge_ranges)
+    _find_idents(parsed)
+    _find_polarity(parsed)
+    return parsed
+
+
+def _clauses(tokens: list[Token]) -> list[int]:
+    """Clause number of each token: breaks at ; . ( ) and at ", and"/", while" or "and is"."""
+    number, out = 0, []
+    for n, token in enumerate(tokens):
+        nxt = tokens[n + 1].low if n + 1 < len(tokens) else ""
+        if (
+            (token.kind == "punct" and token.low in CLAUSE_BREAKS)
+            or (token.low == "," and nxt in ("and", "but", "while", "whereas", "although"))
+            or (token.low in ("and", "but", "while", "whereas") and nxt in VERBS)
+        ):
+            number += 1
+        out.append(number)
+    return out
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def _ident_part(token: Token) -> bool:
+    if token.kind == "code":
+        return True
+    if token.kind == "number":
+        return "," not in token.text
+    if token.kind != "word":
+        return False
+    return (token.capital and token.low not in STOPWORDS and token.low not in MONTH_NAMES) or (
+        token.low in VARIANTS or token.low == "gen" or token.low == "series"
+    )
+
+
+def _find_idents(parsed: Parsed) -> None:
+    tokens = parsed.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if i in parsed.used or not _ident_part(tokens[i]):
+            i += 1
+            continue
+        j = i
+        words: list[str] = []
+        while j < n and j not in parsed.used:
+            token = tokens[j]
+            if _ident_part(token):
+                words.append(token.low)
+                j += 1
+            elif (
+                token.low == "("
+                and j + 2 < n
+                and tokens[j + 1].kind == "number"
+                and tokens[j + 2].low == ")"
+            ):
+                words.append(f"({tokens[j + 1].low})")
+                j += 3
+            else:
+                break
+        end = j - 1
+        if words and not any(any(c.isdigit() for c in w) for w in words):
+            named = [w for w in words if w not in STOPWORDS and w not in _LEADING]
+            if named:
+                parsed.names.append(
+                    Ident(tuple(words), i, end, " ".join(t.text for t in tokens[i : end + 1]))
+                )
+        if any(any(c.isdigit() for c in w) for w in words):
+            # Leading common words that only start a sentence are not part of a name.
+            start = i
+            while words and tokens[start].low in _LEADING and len(words) > 1:
+                words.pop(0)
+                start += 1
+            negated = near_before(tokens, start, NEGATIONS, 3)
+            comparison = before_phrase(tokens, start, COMPARISON) is not None or near_before(
+                tokens, start, frozenset({"than", "replacing", "replaces"}), 3
+            )
+            parsed.idents.append(
+                Ident(
+                    tuple(words),
+                    start,
+                    end,
+                    " ".join(t.text for t in tokens[start : end + 1]),
+                    negated=negated,
+                    comparison=comparison,
+                )
+            )
+        i = max(j, i + 1)
+
+
+_LEADING = frozenset(["expect", "apple's", "its", "new", "standard", "regular", "larger"])
+
+
+# ---------------------------------------------------------------- polarity
+
+
+def _find_polarity(parsed: Parsed) -> None:
+    tokens = parsed.tokens
+    for token in tokens:
+        if token.capital and token.index > 0 and tokens[token.index - 1].low not in ".;:":
+            continue  # "No Way Out", "Never Say Never": part of a title, not a negation
+        if token.low in NEGATIONS or (
+            token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no"
+        ):
+            parsed.negation.append(token.index)
+    for token in tokens:
+        if _is_verb(token):
+            if parsed.verb < 0:
+                parsed.verb = token.index
+            parsed.verbs.setdefault(parsed.clause[token.index], token.index)
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb from the list, or a lower-case past tense ("ended", "launched")."""
+    if token.kind != "word":
+        return False
+    if token.low in VERBS:
+        return True
+    return (
+        not token.capital
+        and len(token.low) >= 5
+        and token.low.endswith("ed")
+        and token.low not in NOT_VERBS
+    )
+
+
+def own_words(parsed: Parsed, end: int) -> list[str]:
+    """The first content words right after a term: its own noun ("50MP main camera")."""
+    out: list[str] = []
+    tokens = parsed.tokens
+    for token in tokens[end + 1 : end + 5]:
+        if token.kind == "punct" or token.kind == "number" or token.index in parsed.used:
+            break
+        if token.kind == "money" or len(out) == 2:
+            break
+        if token.low in ("of", "a", "an", "the"):
+            if out:
+                break
+            continue
+        if token.low in STOPWORDS:
+            break
+        if token.capital or token.kind == "code":
+            continue  # a name or model code between a figure and its noun
+        out.append(token.stem)
+    return out
+
+
+def in_subject(parsed: Parsed, index: int) -> bool:
+    """Whether token `index` stands before the verb of its clause (the subject part)."""
+    verb = parsed.verbs.get(parsed.clause[index]) if parsed.clause else None
+    return verb is not None and index < verb
+
+
+def is_local_negation(parsed: Parsed, index: int) -> bool:
+    """A negation that governs one term ("not the A16"), not the whole clause."""
+    tokens = parsed.tokens
+    if index > 0 and tokens[index - 1].low in AUXILIARIES:
+        return False  # "do not expect X", "will not have X": the whole clause
+    for k in range(index + 1, min(len(tokens), index + 4)):
+        if any(q.start == k for q in parsed.quantities) or any(d.start == k for d in parsed.idents):
+            return tokens[index].low in ("not", "no", "without")
+    return False
+
+
+# For a quantity, "by $100" is a change, not the value.
