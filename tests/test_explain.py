@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import Result
@@ -41,6 +42,18 @@ def test_unknown_reference_suggests_the_nearest() -> None:
 
 
 def test_explain_command(run: Callable[..., Result]) -> None:
-    result = run("explain", "xiaomi-leica-2022/model-name", "--path", str(CLAIMS))
+    result = run("explain", "xiaomi-leica-2022/model-name", str(CLAIMS))
     assert result.exit_code == 0
     assert "claim Xiaomi 12 Ultra, statement Xiaomi 12S Ultra" in result.output
+
+
+def test_explain_names_the_input_errors_that_hide_a_claim(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    (tmp_path / "s.yaml").write_text(
+        "story: S\nclaims:\n  - id: x\n    text: A claim\n    reason: yes\n", encoding="utf-8"
+    )
+    result = run("explain", "s/x", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no claim 's/x'" in result.output
+    assert "s.yaml:5:13: error [type]" in result.output

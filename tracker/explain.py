@@ -32,7 +32,12 @@ def explain_claim(paths: Sequence[str | os.PathLike[str]], ref: str, config: Con
     if ref not in verdicts:
         hint = difflib.get_close_matches(ref, sorted(verdicts), n=1)
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-        raise ExplainError(f"no claim '{ref}'{suggestion}; refer to a claim as STORY/ID")
+        message = f"no claim '{ref}'{suggestion}; refer to a claim as STORY/ID"
+        if result.errors:
+            # A claim with an invalid field is not loaded: say so instead of hiding it.
+            shown = "\n  ".join(terminal(str(f)) for f in result.errors[:10])
+            message += f"\ninput errors may hide it:\n  {shown}"
+        raise ExplainError(message)
     verdict = verdicts[ref]
     engine = Engine(config)
     related = candidates(result.stories, config).get(ref, [])
