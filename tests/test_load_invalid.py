@@ -142,6 +142,7 @@ def test_every_hostile_kind_has_a_case() -> None:
     hostile = {"syntax", "encoding", "nul-byte", "empty", "tag", "too-many-nodes", "too-deep"}
     hostile |= {"multi-document", "alias", "duplicate-key", "duplicate-id", "unknown-field"}
     hostile |= {"bad-date", "bad-id", "bad-url", "required", "type", "key-type", "merge-key"}
+    hostile |= {"io", "link-outside", "unsourced"}
     assert hostile <= covered
 
 

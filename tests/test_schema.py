@@ -181,3 +181,10 @@ def test_story_ids_follow_the_claim_id_rule() -> None:
     assert schema_module.is_id("xiaomi-leica-2022")
     for bad in ("Bad_Name", "v1.2", "two\nlines", "a\n", "<img src=x>", "", "a" * 101):
         assert not schema_module.is_id(bad), bad
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(max_size=12) | st.from_regex(r"[a-z0-9-]{1,12}\n?", fullmatch=True))
+def test_story_ids_are_checked_exactly_as_jsonschema_checks_claim_ids(text: str) -> None:
+    claim = {"story": "S", "claims": [{"id": text, "text": "One."}]}
+    assert schema_module.is_id(text) == _jsonschema_valid(claim)

@@ -20,7 +20,7 @@ from tracker.finding import Finding, Level
 from tracker.model import Claim, Location, Statement, Status, Story
 from tracker.progress import Progress
 from tracker.schema import KEBAB_RULE, is_id, iter_problems, short
-from tracker.yamlread import Document, Limits, read_yaml
+from tracker.yamlread import Document, Limits, Mark, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = frozenset({"tracker.yaml", "tracker.yml"})
@@ -317,24 +317,26 @@ def build_story(
         return Location(shown, *document.mark((section, index)))
 
     # Claims and statements share one set of ids: both become STORY/ID references.
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, tuple[str, int, Mark]] = {}  # id -> (section, index, position)
+    kinds = {"claims": "claim", "statements": "statement"}
 
     def unique(section: str, index: int, item: dict[str, Any]) -> bool:
-        kind = "claim" if section == "claims" else "statement"
-        line, column = document.mark((section, index, "id"))
-        first = seen.setdefault(item["id"], (kind, line))
-        if first == (kind, line):
+        where = document.mark((section, index, "id"))
+        first_section, first_index, (line, column) = seen.setdefault(
+            item["id"], (section, index, where)
+        )
+        if (first_section, first_index) == (section, index):
             return True
-        by = "" if first[0] == kind else f" by a {first[0]}"
+        by = "" if first_section == section else f" by a {kinds[first_section]}"
+        at = f"line {line}" + (f", column {column}" if line == where[0] else "")
+        shared = "; claims and statements share one set of ids" if by else ""
         findings.append(
             Finding(
                 shown,
-                line,
-                column,
+                *where,
                 Level.ERROR,
                 "duplicate-id",
-                f"{kind} id '{item['id']}' is already used{by} on line {first[1]}"
-                + ("; claims and statements share one set of ids" if by else ""),
+                f"{kinds[section]} id '{item['id']}' is already used{by} on {at}{shared}",
             )
         )
         return False
