@@ -209,3 +209,11 @@ def test_a_story_id_with_a_newline_is_refused(tmp_path: Path) -> None:
     assert [(f.line, f.column, f.code) for f in result.findings] == [(1, 1, "bad-id")]
     assert "'two\\nlines'" in result.findings[0].message
     assert result.stories == ()
+
+
+def test_a_fifo_named_on_the_command_line_is_a_finding_not_a_hang(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    result = load([pipe])
+    assert [(f.line, f.column, f.code) for f in result.findings] == [(1, 1, "io")]
+    assert result.findings[0].message == "not a regular file: it is a FIFO (named pipe); not read"

@@ -182,3 +182,8 @@ def test_pure_python_parser_gives_the_same_positions(
     expected = [(f.line, f.column, f.code) for f in parse_bytes(raw, "story.yaml")[1]]
     monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
     assert [(f.line, f.column, f.code) for f in parse_bytes(raw, "story.yaml")[1]] == expected
+
+
+def test_quoting_hint_shows_the_value_without_its_comment() -> None:
+    _, findings = parse_bytes(b"story: S\nsource: @leaker  # from a forum\n", "s.yaml")
+    assert findings[0].message.endswith('must be quoted, e.g. "@leaker"')

@@ -381,7 +381,7 @@ def _syntax_hint(problem: str, context: str, mark: Any, text: str) -> str:
         return "; YAML does not allow tabs here: indent with spaces"
     if found in ("@", "`"):  # reserved indicators in YAML: "source: @leaker"
         end = text.find("\n", mark.index)
-        value = text[mark.index : end if end >= 0 else len(text)].rstrip()
+        value = text[mark.index : end if end >= 0 else len(text)].split(" #", 1)[0].rstrip()
         if len(value) > 40 or '"' in value or "\\" in value:
             value = found + "..."
         return f'; values starting with @ or ` must be quoted, e.g. "{value}"'
