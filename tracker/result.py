@@ -104,7 +104,8 @@ class CheckResult:
     @property
     def valid_files(self) -> int:
         """How many files read without an error."""
-        return len(self.files) - len({f.path for f in self.errors})
+        files = set(self.files)  # folder findings name no file
+        return len(files) - len({f.path for f in self.errors if f.path in files})
 
     @property
     def exit_code(self) -> int:
