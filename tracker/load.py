@@ -342,17 +342,24 @@ def build_story(
         return False
 
     default_subject = data.get("subject")
+
+    def shared(section: str, index: int, item: dict[str, Any]) -> dict[str, Any]:
+        """The fields claims and statements have in common (`Entry`)."""
+        return {
+            "story": story_id,
+            "id": item["id"],
+            "text": item["text"],
+            "location": location(section, index),
+            "subject": item.get("subject", default_subject),
+            "attribute": item.get("attribute"),
+            "value": _text(item.get("value")),
+            "source": item.get("source"),
+            "url": item.get("url"),
+        }
+
     claims = tuple(
         Claim(
-            story=story_id,
-            id=item["id"],
-            text=item["text"],
-            location=location("claims", index),
-            subject=item.get("subject", default_subject),
-            attribute=item.get("attribute"),
-            value=_text(item.get("value")),
-            source=item.get("source"),
-            url=item.get("url"),
+            **shared("claims", index, item),
             reported=item.get("reported"),
             verdict=Status(item["verdict"]) if "verdict" in item else None,
             reason=item.get("reason"),
@@ -362,18 +369,7 @@ def build_story(
     )
     findings.extend(_unsourced(claim) for claim in claims if not (claim.source and claim.reported))
     statements = tuple(
-        Statement(
-            story=story_id,
-            id=item["id"],
-            text=item["text"],
-            location=location("statements", index),
-            subject=item.get("subject", default_subject),
-            attribute=item.get("attribute"),
-            value=_text(item.get("value")),
-            source=item.get("source"),
-            url=item.get("url"),
-            date=item.get("date"),
-        )
+        Statement(**shared("statements", index, item), date=item.get("date"))
         for index, item in usable("statements")
         if unique("statements", index, item)
     )

@@ -27,8 +27,8 @@ class Location:
 
 
 @dataclass(frozen=True)
-class Statement:
-    """A confirmed, official statement."""
+class Entry:
+    """What claims and statements share: a sentence about a subject, from a source."""
 
     story: str
     id: str
@@ -39,33 +39,27 @@ class Statement:
     value: str | None = None
     source: str | None = None
     url: str | None = None
-    date: str | None = None
 
     @property
     def ref(self) -> str:
+        """The full reference, ``STORY/ID``."""
         return f"{self.story}/{self.id}"
 
 
 @dataclass(frozen=True)
-class Claim:
+class Statement(Entry):
+    """A confirmed, official statement."""
+
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim(Entry):
     """A rumour: what someone said would be true."""
 
-    story: str
-    id: str
-    text: str
-    location: Location
-    subject: str | None = None
-    attribute: str | None = None
-    value: str | None = None
-    source: str | None = None
-    url: str | None = None
     reported: str | None = None
     verdict: Status | None = None
     reason: str | None = None
-
-    @property
-    def ref(self) -> str:
-        return f"{self.story}/{self.id}"
 
 
 @dataclass(frozen=True)
