@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
@@ -180,7 +181,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     subjects = [i for i in parsed.idents if in_subject(parsed, i.end)]
     values_ids = [i for i in parsed.idents if not in_subject(parsed, i.end)]
     rewrite = alias_rewriter(aliases)
-    attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
+    attribute = dict(_attribute_words(rewrite(claim.attribute) if claim.attribute else None))
     values = [
         Key(i, merge(ctx, attribute), i.text, weight=_weight(parsed, i))
         for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
@@ -211,9 +212,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     extra_words: list[tuple[str, float]] = []
     text_subjects = len(subjects)
     if claim.subject:
-        subjects.extend(parse(claim.subject).idents)
+        subjects.extend(_subject_idents(claim.subject))
     if claim.value:
-        value = read(claim.value, year, merge_ranges=True, aliases=aliases)
+        value = _value_reading(claim.value, year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
         # Words of the value the text does not already say must be found too.
         extra_words = [
@@ -290,6 +291,22 @@ def owner_of(parsed: Parsed, start: int) -> Ident | None:
     return before[-1] if before else None
 
 
+# Subjects, attributes and values repeat across a story's claims (and across stories):
+# each distinct one is read once. The cached results are shared, so never mutated.
+SHORT_CACHE = 4096
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _subject_idents(subject: str) -> tuple[Ident, ...]:
+    return tuple(parse(subject).idents)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _value_reading(value: str, year: int | None, aliases: Aliases) -> Reading:
+    return read(value, year, merge_ranges=True, aliases=aliases)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
 def _attribute_words(attribute: str | None) -> Context:
     if not attribute:
         return {}
