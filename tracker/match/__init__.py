@@ -8,14 +8,19 @@ verdict (`tracker.verdict.aggregate`). Each statement is read once and cached.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from tracker.config import Config
+from tracker.match.batch import map_chunks, paused_gc, workers_for
 from tracker.match.candidates import RareWordIndex, story_candidates
 from tracker.match.reading import Reading, read_claim, read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
 from tracker.model import Claim, Statement, Story
 from tracker.result import Evidence, Verdict
 from tracker.verdict import aggregate
+
+# Each claim's related statements (by claim ref) with their scores, best first.
+Related = dict[str, list[tuple[Statement, float]]]
 
 
 def thresholds(config: Config) -> Thresholds:
@@ -28,9 +33,7 @@ def thresholds(config: Config) -> Thresholds:
     )
 
 
-def candidates(
-    stories: Sequence[Story], config: Config
-) -> dict[str, list[tuple[Statement, float]]]:
+def candidates(stories: Sequence[Story], config: Config) -> Related:
     """Related statements of every claim (by claim ref), best first."""
     found: dict[str, list[tuple[Statement, float]]] = {}
     for story in stories:
@@ -89,13 +92,34 @@ def evidence(statement: Statement, score: float, outcome: Outcome) -> Evidence:
     )
 
 
+def verdicts(engine: Engine, claims: Sequence[Claim], related: Related) -> list[Verdict]:
+    """The verdict of each of `claims` from its related statements."""
+    out = []
+    for claim in claims:
+        found = engine.outcomes(claim, related[claim.ref])
+        out.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in found]))
+    return out
+
+
 def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:
-    """One verdict per claim of `stories`."""
+    """One verdict per claim of `stories`, in story order."""
+    with paused_gc():
+        if config.scope != "story":
+            engine = Engine(config)
+            related = candidates(stories, config)
+            return verdicts(engine, [c for story in stories for c in story.claims], related)
+        return map_chunks(partial(_judge_stories, config), stories, workers_for(stories))
+
+
+def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
+    """Verdicts of the claims of `stories`, story by story (the default scope).
+
+    A story's statements are read once and forgotten after its claims are judged, so
+    memory stays flat however many stories there are.
+    """
     engine = Engine(config)
-    related = candidates(stories, config)
-    verdicts = []
+    out: list[Verdict] = []
     for story in stories:
-        for claim in story.claims:
-            found = engine.outcomes(claim, related[claim.ref])
-            verdicts.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in found]))
-    return verdicts
+        out.extend(verdicts(engine, story.claims, candidates([story], config)))
+        engine.readings.clear()
+    return out
