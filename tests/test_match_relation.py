@@ -165,3 +165,19 @@ def test_every_evidence_has_a_detail_line() -> None:
     outcome = relation("The phone will have a 20MP front camera.", CAMERAS)
     assert outcome.detail == "20 MP: claim 20 MP, statement 32 MP"
     assert outcome.conflicts == ["20 MP: claim 20 MP, statement 32 MP"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Lightning", Relation.SUPPORTS), ("USB-C", Relation.CONTRADICTS)],
+)
+def test_value_without_digits_is_compared_in_the_attribute_slot(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"The iPhone 14 Pro will keep a {value} port.",
+        "Apple announced the iPhone 14 Pro with the Lightning port.",
+        attribute="port",
+        value=value,
+    )
+    assert outcome.relation is expected

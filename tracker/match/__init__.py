@@ -76,7 +76,10 @@ class Engine:
     ) -> list[tuple[Statement, float, Outcome]]:
         """The relation of `claim` to each related statement."""
         reading = read_claim(claim, self.config.aliases)
-        return [(s, score, relate(reading, self.statement(s), self.limits)) for s, score in related]
+        return [
+            (s, score, relate(reading, self.statement(s), self.limits, s.story != claim.story))
+            for s, score in related
+        ]
 
 
 def evidence(statement: Statement, score: float, outcome: Outcome) -> Evidence:

@@ -139,3 +139,13 @@ def rank(claim_words: Context, candidates: Sequence[Context]) -> list[float]:
     for words in candidates:
         scores.append(sum(claim_words[w] / shared_by[w] for w in words if w in claim_words))
     return scores
+
+
+def covered(word: str, stems: frozenset[str]) -> bool:
+    """Whether `stems` hold `word`, its event class, or a close spelling of a long word."""
+    if word in stems or any(c in stems for c in classes(word)):
+        return True
+    if len(word) >= 6:
+        head = word[:5]
+        return any(s.startswith(head) and abs(len(s) - len(word)) <= 3 for s in stems)
+    return False

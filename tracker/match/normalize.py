@@ -55,7 +55,7 @@ _TOKEN = re.compile(
     r"(?P<money>[$€£¥₹])"
     r"|f/(?P<aperture>\d+(?:\.\d+)?)"
     r"|(?P<alnum>[A-Za-z0-9]+(?:[.,]\d+)*[A-Za-z]*(?:\+(?![\dA-Za-z]))?)"
-    r"|(?P<punct>[;:.,!?()/%~\"+-])"
+    r"|(?P<punct>'s\b|[;:.,!?()/%~\"+-])"
 )
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -81,7 +81,7 @@ def normalise(text: str) -> str:
     if "'" in text:  # the three patterns below all need an apostrophe
         text = _SPACED_POSSESSIVE.sub("'s", text)
         text = _CONTRACTION.sub(_expand, text)
-        text = _POSSESSIVE.sub(r"\1", text)
+        text = _POSSESSIVE.sub(r"\1 's", text)
     text = _SPACED_PUNCT.sub(r"\1", text)
     return _ISO_DATE.sub(_spell_iso, text) if "-" in text else text
 

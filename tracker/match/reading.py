@@ -70,6 +70,8 @@ class Key:
     weight: float = 1.0
     # A structured value's term the text does not state: compared if found, else ignored.
     soft: bool = False
+    # Whether the term stands in the claim's subject part (before the verb).
+    subject: bool = False
 
 
 @dataclass
@@ -92,6 +94,10 @@ class ClaimReading:
     # The claim's first word when it is a name ("Huawei's partnership ..."), else "".
     lead_name: str = ""
     attribute: Context = field(default_factory=dict)
+    # A structured value without figures, codes or dates ("USB-C", "Lightning"): its
+    # words, compared in the attribute's slot; and how it was written.
+    plain_value: tuple[str, ...] = ()
+    value_text: str = ""
 
 
 def year_of(text: str | None) -> int | None:
@@ -183,7 +189,13 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     rewrite = alias_rewriter(aliases)
     attribute = dict(_attribute_words(rewrite(claim.attribute) if claim.attribute else None))
     values = [
-        Key(i, merge(ctx, attribute), i.text, weight=_weight(parsed, i))
+        Key(
+            i,
+            merge(ctx, attribute),
+            i.text,
+            weight=_weight(parsed, i),
+            subject=in_subject(parsed, i.start),
+        )
         for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
         if i in values_ids and not i.negated and not i.comparison
     ]
@@ -194,6 +206,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             claim.attribute or q.text,
             owner_of(parsed, q.start),
             _weight(parsed, q),
+            subject=in_subject(parsed, q.start),
         )
         for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
         if not q.comparison and not q.negated
@@ -205,6 +218,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             claim.attribute or d.text,
             owner_of(parsed, d.start),
             _weight(parsed, d),
+            subject=in_subject(parsed, d.start),
         )
         for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
         if not d.comparison
@@ -223,6 +237,12 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             if not _in_terms(value, t.index) and t.stem not in reading.stems
         ]
     words = _words(reading) + extra_words
+    plain_value: tuple[str, ...] = ()
+    if claim.value and attribute:
+        value_reading = read(str(claim.value), year, aliases=aliases)
+        terms = value_reading.parsed
+        if not (terms.quantities or terms.periods or terms.idents):
+            plain_value = tuple(t.stem for t in terms.content())
     variants = frozenset(
         t.low
         for t in parsed.tokens
@@ -252,6 +272,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         variants=variants,
         negative=reading.negative,
         attribute=attribute,
+        plain_value=plain_value,
+        value_text=str(claim.value or ""),
     )
 
 

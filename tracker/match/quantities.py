@@ -1,0 +1,237 @@
+"""Quantities: a number with its unit, bound or hedge ("under 30 reviews", "$300 to $500").
+
+Units follow the number ("50MP", "6.1-inch", "4,860mAh") or precede it ("$", "CNY");
+a bare count takes its own noun as unit ("16,384 CUDA cores"). Comparison-only values
+("up from 60 Hz") and starting prices ("from $599") are marked.
+"""
+
+from __future__ import annotations
+
+from tracker.match.kinds import Parsed, Quantity
+from tracker.match.normalize import UNIT_WORDS, Token, decimals, number_value
+from tracker.match.vocab import (
+    BOUND_HIGH,
+    BOUND_LOW,
+    COMPARISON_BY,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    HEDGES_APPROX,
+    INF,
+    MONTH_NAMES,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    STARTING,
+    STOPWORDS,
+    STRICT,
+    VARIANTS,
+    before_phrase,
+    near_before,
+)
+
+
+def _number_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    token = tokens[i]
+    if token.kind == "number":
+        value = number_value(token.text)
+        return (value, decimals(token.text)) if value is not None else None
+    if token.kind == "word" and token.low in NUMBER_WORDS:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind in ("word", "number") and nxt.low not in STOPWORDS:
+            return float(NUMBER_WORDS[token.low]), 0
+    return None
+
+
+def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
+    tokens = parsed.tokens
+    n = len(tokens)
+    found: list[Quantity] = []
+    i = 0
+    while i < n:
+        if i in parsed.used:
+            i += 1
+            continue
+        start = i
+        unit = None
+        token = tokens[i]
+        if token.kind == "money" and i + 1 < n and tokens[i + 1].kind == "number":
+            unit = CURRENCY_SYMBOLS[token.low]
+            i += 1
+        elif token.low in CURRENCY_WORDS and i + 1 < n and tokens[i + 1].kind == "number":
+            unit = CURRENCY_WORDS[token.low]
+            i += 1
+        if token.low == "f/" and i + 1 < n and tokens[i + 1].kind == "number":
+            unit = "f/"
+            i += 1
+        number = _number_at(tokens, i)
+        if number is None or i in parsed.used:
+            i = start + 1
+            continue
+        if unit is None and _is_ident_number(tokens, i):
+            i += 1
+            continue
+        value, places = number
+        end = i
+        j = i + 1
+        resolution = _resolution(tokens, i)
+        if unit is None and resolution is not None:
+            low_side, high_side, end = resolution
+            size = high_side * 100000 + low_side
+            text = " ".join(t.text for t in tokens[start : end + 1])
+            found.append(Quantity(size, "px", size, size, 0, start, end, text))
+            parsed.used.update(range(start, end + 1))
+            i = end + 1
+            continue
+        if j < n and tokens[j].low in MULTIPLIERS:
+            value = round(value * MULTIPLIERS[tokens[j].low], 6)
+            end = j
+            j += 1
+        if unit is None and j < n:
+            unit, end = _unit_after(tokens, j, end)
+        if unit is None or unit.startswith("n:"):
+            shared = _shared_unit(tokens, i)
+            unit = shared or unit
+        elif j < n and tokens[j].low in CURRENCY_WORDS:
+            end = j
+        if unit is None:
+            i = end + 1
+            continue
+        found.append(_bounded(tokens, start, end, value, unit, places))
+        parsed.used.update(range(start, end + 1))
+        i = end + 1
+    parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+
+
+def _shared_unit(tokens: list[Token], i: int) -> str | None:
+    """The unit of a list's last number: "6.3 and 6.9 inches", "5.4 / 6.1 / 6.7 inches"."""
+    j = i + 1
+    while j + 1 < len(tokens) and tokens[j].low in ("and", "or", "to", ",", "/"):
+        if tokens[j + 1].kind != "number":
+            return None
+        j += 2
+        if j < len(tokens) and tokens[j].low in UNIT_WORDS and tokens[j].low != "in":
+            return UNIT_WORDS[tokens[j].low]
+    return None
+
+
+def _resolution(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """ "2560 x 1600" (or "1080 x 2412"): the two sides, smaller first, and the end index."""
+    if i + 2 >= len(tokens) or tokens[i + 1].low != "x" or tokens[i + 2].kind != "number":
+        return None
+    first, second = number_value(tokens[i].text), number_value(tokens[i + 2].text)
+    if first is None or second is None or min(first, second) < 100:
+        return None
+    end = i + 2
+    if end + 1 < len(tokens) and tokens[end + 1].low in ("pixels", "px"):
+        end += 1
+    return int(min(first, second)), int(max(first, second)), end
+
+
+def _is_ident_number(tokens: list[Token], i: int) -> bool:
+    """A bare number right after a capitalised name is part of it ("Pixel 7", "Gen 1")."""
+    if tokens[i].kind != "number" or "." in tokens[i].text or "," in tokens[i].text:
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    closed = i + 1 < len(tokens) and tokens[i + 1].low == ")"
+    if prev.low == "(" and i > 1 and tokens[i - 2].capital and closed:
+        return True  # "Phone (1)"
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and (nxt.low in UNIT_WORDS and not nxt.capital):
+        return False
+    if nxt is not None and nxt.low in VARIANTS and nxt.capital:
+        return True  # "the 13 Ultra"
+    return (prev.capital and prev.low not in STOPWORDS and prev.low not in MONTH_NAMES) or (
+        prev.kind == "code"
+    )
+
+
+def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]:
+    n = len(tokens)
+    token = tokens[j]
+    if token.low == "%":
+        return "%", j
+    if token.low in CURRENCY_WORDS:
+        return CURRENCY_WORDS[token.low], j
+    if token.low in UNIT_WORDS and not (token.low == "in" and not token.hyphen_before):
+        unit = UNIT_WORDS[token.low]
+        if unit == "GB" and j + 2 < n and tokens[j + 1].low == "/" and tokens[j + 2].low == "s":
+            return "GB/s", j + 2
+        if unit == "x" and token.capital:
+            return None, end
+        return unit, j
+    if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
+        return "%", j + 1
+    # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
+    if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:
+        if token.hyphen_before:
+            return "n:" + token.stem, end
+        head = j
+        while (
+            head + 1 < n
+            and head - j < 2
+            and tokens[head + 1].kind == "word"
+            and tokens[head + 1].low not in STOPWORDS
+            and not tokens[head + 1].capital
+        ):
+            head += 1
+        return "n:" + tokens[head].stem, end
+    return None, end
+
+
+def _bounded(
+    tokens: list[Token], start: int, end: int, value: float, unit: str, places: int
+) -> Quantity:
+    low = high = value
+    bound_low = before_phrase(tokens, start, BOUND_LOW)
+    bound_high = before_phrase(tokens, start, BOUND_HIGH)
+    after = [t.low for t in tokens[end + 1 : end + 3]]
+    if bound_low or after[:2] == ["or", "more"] or after[:1] == ["+"]:
+        strict = bound_low is not None and bound_low.split()[0] in STRICT
+        low, high = value + (1e-9 if strict else 0), INF
+    elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
+        strict = bound_high is not None and bound_high.split()[0] in STRICT
+        low, high = -INF, value - (1e-9 if strict else 0)
+    elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
+        # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
+        low, high = value * 0.9, value * 1.1
+    comparison = False
+    if not (bound_low or bound_high):
+        # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.
+        comparison = before_phrase(tokens, start, COMPARISON_BY) not in (None, "as")
+        comparison = comparison or near_before(tokens, start, frozenset({"than"}), 3)
+    starting = not comparison and near_before(tokens, start, STARTING, 4)
+    text = " ".join(t.text for t in tokens[start : end + 1])
+    return Quantity(value, unit, low, high, places, start, end, text, comparison, starting)
+
+
+def _merge_ranges(tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """ "$300 to $500", "200,000-300,000 units", "between 10 and 20": one interval."""
+    out: list[Quantity] = []
+    for q in found:
+        if out:
+            last = out[-1]
+            between = [t.low for t in tokens[last.end + 1 : q.start]]
+            if between in (["to"], ["-"], ["and"], []) and q.start - last.end <= 2:
+                ok = (
+                    between != ["and"]
+                    or before_phrase(tokens, last.start, (("between",),)) is not None
+                )
+                same = last.unit == q.unit or last.unit.startswith("n:")
+                plain = last.low == last.high and q.low == q.high
+                if ok and same and plain and last.comparison == q.comparison:
+                    out[-1] = Quantity(
+                        q.value,
+                        q.unit,
+                        min(last.value, q.value),
+                        max(last.value, q.value),
+                        q.places,
+                        last.start,
+                        q.end,
+                        f"{last.text} to {q.text}",
+                        last.comparison,
+                        last.starting,
+                    )
+                    continue
+        out.append(q)
+    return out

@@ -1,0 +1,323 @@
+"""Key terms compared in their slot: identifiers, quantities, dates and plain values.
+
+Each claim term is compared with the statement's terms of its kind that sit in the
+same context (shared neighbouring words, the same model, the same noun): an equal one
+matches, a differing one in the same slot conflicts, anything else is not found.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from tracker.match.context import Context, covered, rank
+from tracker.match.idents import equivalent, related
+from tracker.match.normalize import UNIT_WORDS
+from tracker.match.outcome import Outcome, Thresholds
+from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.subjects import adjacent, foreign, statement_owner
+from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
+
+# How much worse (in weighted shared context words) an equal counterpart may be than
+# the best-placed one and still count as the claim's slot.
+SLOT_SLACK = 0.75
+# Rounding to the claim's precision confirms only values this close (relative).
+ROUNDING = 0.02
+# Weighted shared context a differing counterpart needs to be the claim's slot.
+MIN_CONFLICT_CONTEXT = 1.0
+# Share of the claim term's context a differing counterpart must share to conflict.
+MIN_SHARED_CONTEXT = 0.3
+# Context credit for a statement term that belongs to the model the claim names.
+OWNER_BONUS = 1.0
+
+
+def compare_ident(
+    key: Key, statement: Reading, claim: ClaimReading, outcome: Outcome, limits: Thresholds
+) -> None:
+    term = key.term
+    assert isinstance(term, Ident)
+    idents = statement.parsed.idents
+    for ident in idents:
+        if equivalent(term.words, ident.words):
+            if ident.negated:
+                outcome.conflicts.append(f"{key.label}: statement denies {ident.text}")
+            else:
+                outcome.matched.append(ident.text)
+                outcome.places.append(ident.start)
+            return
+    claim_words = [s.words for s in claim.subjects] + [
+        k.term.words for k in claim.values if isinstance(k.term, Ident)
+    ]
+    rivals = []
+    for ident in idents:
+        if ident.comparison or ident.negated:
+            continue
+        if any(equivalent(w, ident.words) for w in claim_words):
+            continue
+        if not related(term.words, ident.words):
+            continue
+        if in_subject(statement.parsed, ident.end):
+            # A rival the statement talks about (its subject) is another product, not
+            # a different value for the claim's slot.
+            continue
+        context = statement.ident_context[idents.index(ident)]
+        # A claim that is only a model name ("Snapdragon 778G") has no context to share.
+        bare = not claim.words
+        if not bare and not _shared_share(key.context, context):
+            continue  # named in another context: not a rival value for this slot
+        similarity = fuzz.ratio(term.key, ident.key)
+        if similarity >= limits.identifier_similarity:
+            rivals.append((similarity, ident.start, ident))
+    if rivals:
+        rivals.sort(key=lambda r: (-r[0], r[1]))
+        rival = rivals[0][2]
+        outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {rival.text}")
+    else:
+        outcome.missing.append(term.text)
+        outcome.absent.append(term.text)
+
+
+def _shared_share(claim_context: Context, other: Context) -> float:
+    """Share of the claim term's context weight that the other term's context holds."""
+    total = sum(w for word, w in claim_context.items() if not word.startswith("@"))
+    if not total:
+        return 0.0
+    return min(1.0, sum(w for word, w in claim_context.items() if word in other) / total)
+
+
+def _same_noun(
+    claim: Parsed, term: Quantity | Period, statement: Parsed, other: Quantity | Period
+) -> bool:
+    """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras"."""
+    if not isinstance(term, Quantity) or term.unit.startswith("n:"):
+        return True
+    mine, theirs = own_words(claim, term.end), own_words(statement, other.end)
+    if not mine or not theirs:
+        return True
+    return mine[0] in theirs or theirs[0] in mine
+
+
+def _noun_present(
+    claim: Parsed, term: Quantity | Period, statement: Reading, other: Quantity | Period
+) -> bool:
+    """An equal figure confirms only if the claim's own noun is the statement's too, or at
+    least in the statement: "32MP rear camera" is not confirmed by "32MP front camera"."""
+    if _same_noun(claim, term, statement.parsed, other):
+        return True
+    assert isinstance(term, Quantity)
+    mine = own_words(claim, term.end)
+    return mine[0] in statement.stems
+
+
+def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcome) -> None:
+    """A value without figures ("USB-C") against the name the statement gives the slot.
+
+    The attribute names the slot ("port"); a capitalised name right before or after the
+    slot word in the statement ("the Lightning port") that is not the claimed value is
+    a rival value. Without the slot word in the statement nothing is compared.
+    """
+    if all(covered(word, statement.stems) for word in claim.plain_value):
+        return
+    if claim.value_text == claim.value_text.lower():
+        return  # "yes", "curved edges": not a name that a rival name could replace
+    slot = {word for word in claim.attribute if not word.startswith("@")}
+    parsed = statement.parsed
+    # Words the claim names, except a value it only compares with ("from Lightning").
+    ctokens = claim.reading.parsed.tokens
+    compared = {
+        t.stem
+        for t in ctokens
+        if t.index > 0 and ctokens[t.index - 1].low in ("from", "replacing", "replaces", "than")
+    }
+    claim_words = claim.reading.stems - compared
+    for token in parsed.tokens:
+        if token.stem not in slot or token.index == 0:
+            continue
+        other = parsed.tokens[token.index - 1]  # the name right before: "the Lightning port"
+        if not other.capital or other.kind != "word" or other.index in parsed.used:
+            continue
+        if other.stem in slot or other.stem in claim_words or other.low in UNIT_WORDS:
+            continue
+        if any(i.start <= other.index <= i.end for i in parsed.idents):
+            continue
+        label = " ".join(sorted(slot))
+        outcome.conflicts.append(f"{label}: claim {claim.value_text}, statement {other.text}")
+        return
+
+
+def is_soft(key: Key) -> bool:
+    """Bare counts ("four models") and clock times are key terms only where the statement
+    has one of their kind."""
+    return isinstance(key.term, Quantity) and (
+        key.term.unit.startswith("n:") or key.term.unit in ("am", "pm")
+    )
+
+
+def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
+    """True if `other` agrees with the claim term, False if it cannot, None if unsure."""
+    if isinstance(claim_term, Quantity) and isinstance(other, Quantity):
+        if (other.low, other.high) == (claim_term.low, claim_term.high):
+            return True  # the same figure, or the same bound ("more than 280 million")
+        if other.low != other.high and math.isinf(other.low) != math.isinf(other.high):
+            # A statement's "over 746 million" reports that figure, not an open range.
+            other = replace(other, low=other.value, high=other.value)
+        if other.low != other.high:
+            if claim_term.low <= other.low and other.high <= claim_term.high:
+                return True
+            if other.high < claim_term.low or other.low > claim_term.high:
+                return False
+            return None
+        if claim_term.low == claim_term.high:
+            same = round(other.value, claim_term.places) == round(
+                claim_term.value, claim_term.places
+            )
+            # 50.3MP confirms "50MP", but 7.4 inches is not "7 inches".
+            close = abs(other.value - claim_term.value) <= ROUNDING * abs(claim_term.value)
+            return same and close
+        return claim_term.low <= other.value <= claim_term.high
+    if isinstance(claim_term, Period) and isinstance(other, Period):
+        if claim_term.span:
+            if not other.span:
+                return None
+            return (claim_term.low, claim_term.high) == (other.low, other.high)
+        if claim_term.low <= other.low and other.high <= claim_term.high:
+            return True
+        if other.high < claim_term.low or other.low > claim_term.high:
+            return False
+        return None
+    return None
+
+
+def compare_slot(
+    key: Key,
+    statement: Reading,
+    claim: ClaimReading,
+    outcome: Outcome,
+    terms: Sequence[Quantity | Period],
+) -> None:
+    term = key.term
+    assert isinstance(term, (Quantity, Period))
+    contexts = (
+        statement.quantity_context if isinstance(term, Quantity) else statement.period_context
+    )
+    pool: list[tuple[Quantity | Period, Context]] = []
+    for other, ctx in zip(terms, contexts, strict=False):
+        if other.comparison:
+            continue
+        if isinstance(term, Quantity) and (
+            not isinstance(other, Quantity) or other.unit != term.unit
+        ):
+            continue
+        if foreign(key, claim, statement, other.start, other.end):
+            continue
+        pool.append((other, ctx))
+    owners = [key.owner] if key.owner is not None else claim.subjects
+    if not pool:
+        outcome.missing.append(term.text)
+        outcome.absent.append(term.text)
+        return
+    scores = rank(key.context, [ctx for _, ctx in pool])
+    bonus = [False] * len(pool)
+    for n, (other, _) in enumerate(pool):
+        # A figure of the very model the claim names is that model's figure.
+        if not isinstance(other, Quantity):
+            break
+        owner = statement_owner(statement, other.start, other.end)
+        if owner is None or not adjacent(statement, owner, other):
+            continue
+        if any(equivalent(s.words, owner.words) for s in owners):
+            scores[n] += OWNER_BONUS
+            bonus[n] = True
+    if isinstance(term, Quantity) and term.starting:
+        # "starts at $X" in both: the same slot, the lowest price.
+        for n, (other, _) in enumerate(pool):
+            if isinstance(other, Quantity) and other.starting:
+                scores[n] += 1.0
+                bonus[n] = True
+    best = max(scores)
+    fits = [_fits(term, other) for other, _ in pool]
+    if isinstance(term, Quantity) and term.starting and best == 0 and len(pool) > 1:
+        # "starts at $X": the lowest price the statement lists.
+        lowest = min(range(len(pool)), key=lambda n: pool[n][0].low)
+        scores[lowest] += 1.0
+        bonus[lowest] = True
+        best = max(scores)
+    # An equal value counts unless a differing one clearly holds the claim's slot.
+    agreeing = [
+        n
+        for n, ok in enumerate(fits)
+        if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
+    ]
+    if len(pool) > 1:
+        agreeing = [
+            n
+            for n in agreeing
+            if bonus[n]
+            or key.soft
+            or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
+        ]
+    exact = (isinstance(term, Quantity) and term.low == term.high) or (
+        isinstance(term, Period) and term.day
+    )
+    identical = [n for n in agreeing if (pool[n][0].low, pool[n][0].high) == (term.low, term.high)]
+    if best < MIN_CONFLICT_CONTEXT and not exact and not identical:
+        # No clear slot: a value inside a claimed range or bound counts only if no
+        # value outside it is as well placed (an exact equal figure is evidence itself).
+        agreeing = [
+            n
+            for n in agreeing
+            if (scores[n] > 0 or isinstance(term, Quantity))
+            and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
+        ]
+    if agreeing:
+        other = pool[agreeing[0]][0]
+        outcome.matched.append(
+            f"{key.label}: {other.text}" if key.label != term.text else other.text
+        )
+        outcome.places.append(other.start)
+        return
+    top = [n for n, score in enumerate(scores) if score == best]
+    # A differing value only conflicts when it goes with the same noun.
+    top = [
+        n
+        for n in top
+        if bonus[n]
+        or key.soft
+        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])
+    ]
+    if not top:
+        outcome.missing.append(term.text)
+        return
+    # Two specific days, the only ones on each side, are the same slot even without
+    # shared words ("launch on 5 July" against "the event on 4 July").
+    lone_days = (
+        len(pool) == 1
+        and isinstance(term, Period)
+        and term.day
+        and isinstance(pool[0][0], Period)
+        and pool[0][0].day
+        and len(claim.periods) == 1
+    )
+    lone_figure = (
+        len(pool) == 1
+        and isinstance(term, Quantity)
+        and not term.unit.startswith("n:")
+        and sum(
+            1 for k in claim.quantities if isinstance(k.term, Quantity) and k.term.unit == term.unit
+        )
+        == 1
+    )
+    lone_days = lone_days or lone_figure
+    placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days
+    shared = _shared_share(key.context, pool[top[0]][1])
+    if bonus[top[0]] or lone_days:
+        shared = 1.0  # the same model's figure, "starting at" in both, or the only days
+    if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
+        other = pool[top[0]][0]
+        outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
+        outcome.weak = outcome.weak or (lone_days and best < MIN_CONFLICT_CONTEXT)
+        return
+    outcome.missing.append(term.text)

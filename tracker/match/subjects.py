@@ -1,0 +1,139 @@
+"""Whose figure is it: the subject of a claim and the owner of a statement's terms.
+
+A statement about the "12S Pro" does not settle a claim about the "12S Ultra"; in
+"Pixel 7 starts at $599 and Pixel 7 Pro at $899" each price belongs to its model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.match.idents import equivalent, family_covers, related
+from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.terms import STOPWORDS, VARIANTS, Ident, Parsed, Period, Quantity
+
+
+def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
+    """A reason when the statement is about a sibling of the claim's subject, else ""."""
+    idents = statement.parsed.idents
+    if statement.quantifier_clauses and any(
+        related(s.words, i.words) for s in claim.subjects for i in idents
+    ):
+        return ""
+    for subject in claim.subjects:
+        if any(
+            equivalent(subject.words, i.words) or family_covers(subject.words, i.words)
+            for i in idents
+        ):
+            continue
+        siblings = [i for i in idents if related(subject.words, i.words)]
+        if siblings:
+            return f"different subject: claim {subject.text}, statement {siblings[0].text}"
+    if claim.variants and not claim.subjects:
+        mentioned = {w for i in idents for w in i.words if w in VARIANTS}
+        named = {t.low for t in statement.parsed.tokens if t.low in VARIANTS and t.capital}
+        if mentioned and not (claim.variants & named):
+            return f"different model: claim {'/'.join(sorted(claim.variants))}, statement {'/'.join(sorted(mentioned))}"
+    return ""
+
+
+def statement_owner(statement: Reading, start: int, end: int, names: bool = True) -> Ident | None:
+    """The identifier a statement term belongs to: "for X" after it, else the nearest before."""
+    parsed = statement.parsed
+    tokens = parsed.tokens
+    clause = parsed.clause[start]
+    named = (*parsed.idents, *parsed.names)
+    for ident in named:
+        after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
+        if after and ident.start in (end + 2, end + 3):
+            return ident
+    paired = _respective(parsed, start)
+    if paired is not None:
+        return paired
+    # Identifiers first; a name ("Pixel Watch") only when no identifier precedes.
+    for group in (parsed.idents, parsed.names) if names else (parsed.idents,):
+        before = [i for i in group if i.end < start and parsed.clause[i.end] == clause]
+        if before:
+            return max(before, key=lambda i: i.end)
+    return None
+
+
+def _run(parsed: Parsed, items: Sequence[Quantity | Ident], last: int) -> list[int]:
+    """Indices of the list `items[..last]` joined by "and", "or" or commas."""
+    run = [last]
+    while run[0] > 0:
+        before, after = items[run[0] - 1], items[run[0]]
+        between = parsed.tokens[before.end + 1 : after.start]
+        if not between or not all(t.low in ("and", "or", ",", "the") for t in between):
+            break
+        run.insert(0, run[0] - 1)
+    return run
+
+
+def _respective(parsed: Parsed, start: int) -> Ident | None:
+    """ "X and Y start at $999 and $1,099": each figure belongs to its model, in order."""
+    quantities = parsed.quantities
+    here = next((n for n, q in enumerate(quantities) if q.start == start), None)
+    if here is None:
+        return None
+    unit = quantities[here].unit
+    last = here
+    while last + 1 < len(quantities) and quantities[last + 1].unit == unit:
+        nxt = _run(parsed, quantities, last + 1)
+        if nxt[0] > here:
+            break
+        last += 1
+    figures = _run(parsed, quantities, last)
+    if len(figures) < 2 or any(quantities[n].unit != unit for n in figures):
+        return None
+    clause = parsed.clause[start]
+    idents = [
+        n
+        for n, i in enumerate(parsed.idents)
+        if i.end < quantities[figures[0]].start and parsed.clause[i.end] == clause
+    ]
+    if not idents:
+        return None
+    models = _run(parsed, parsed.idents, idents[-1])
+    if len(models) != len(figures):
+        return None
+    return parsed.idents[models[figures.index(here)]]
+
+
+def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
+    """Whether a statement term belongs to another model than the claim term's subject.
+
+    Dates belong to events ("Galaxy Unpacked"), so only identifiers own them.
+    """
+    owner = statement_owner(statement, start, end, names=not isinstance(key.term, Period))
+    if owner is None or statement.parsed.clause[start] in statement.quantifier_clauses:
+        return False
+    subjects = [key.owner] if key.owner is not None else claim.subjects
+    if subjects:
+        if any(
+            equivalent(s.words, owner.words) or family_covers(s.words, owner.words)
+            for s in subjects
+        ):
+            return False
+        if not owner.codes:
+            # A name without a number ("AirPods Pro") may be the claim's model, unless
+            # it adds a word of its own ("Pixel Watch" is not the "Pixel 7").
+            return any(
+                related(s.words, owner.words) and not set(owner.words) <= set(s.words)
+                for s in subjects
+            )
+        if any(related(s.words, owner.words) for s in subjects):
+            return True
+    owner_variants = {w for w in owner.words if w in VARIANTS}
+    mine = {w for s in subjects for w in s.words if w in VARIANTS} or set(claim.variants)
+    return bool(mine and owner_variants and not (mine & owner_variants))
+
+
+def adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> bool:
+    """Whether the owner stands right by the term ("RTX 3090 at $1,499")."""
+    tokens = statement.parsed.tokens
+    low, high = (
+        (owner.end + 1, other.start) if owner.end < other.start else (other.end + 1, owner.start)
+    )
+    between = tokens[low:high]
+    return len(between) <= 3 and all(t.low in STOPWORDS for t in between)

@@ -1,0 +1,154 @@
+"""Word lists shared by the term readers, and phrase look-ups before a position.
+
+Stop words, variant words ("Pro", "Ultra"), polarity cues, bounds ("at least", "under"),
+comparison cues ("up from", "than"), currencies, multipliers and date words.
+"""
+
+from __future__ import annotations
+
+import math
+
+from tracker.match.normalize import MONTHS, Token
+
+INF = math.inf
+
+
+def word_list(text: str) -> list[str]:
+    """The words of a literal list written as one string."""
+    return text.split()
+
+
+STOPWORDS = frozenset(
+    word_list(
+        """a an the and or of to in on at by for with from as is are was were be been being
+        will would could can may might shall should must do does did has have had having it
+        its this that these those their his her they them he she we you i our your than then
+        so such into onto over about via per also again still just only even very more most
+        much new set said says say reportedly reported report expected expect expects likely
+        tipped rumoured rumored tip plan plans planning going get gets getting got come
+        comes coming feature features featuring offer offers offering include includes
+        including pack packs carry carries sport sports boast boasts use uses using used run
+        runs running power powered support supports supported bring brings make makes made
+        there here which who whose what when where while both all every each any some other
+        another one's up out now later soon already reportedly according apparently claim
+        claims add adds added gain gains able fewer less under below above least than
+        around roughly approximately nearly almost exceeding before after since until till
+        early mid late"""
+    )
+)
+# Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
+VARIANTS = frozenset(
+    word_list("""pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime""")
+)
+QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
+NEGATIONS = frozenset(
+    word_list(
+        """not no never without neither nor cancelled canceled cancel denied deny denies false
+        untrue scrapped dropped drop drops axed lacks lack"""
+    )
+)
+HEDGES_APPROX = frozenset(
+    ["about", "around", "roughly", "approximately", "nearly", "almost", "circa", "some"]
+)
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def _phrases(text: str) -> Phrases:
+    """ "at least|more than" -> (("at", "least"), ("more", "than"))."""
+    return tuple(tuple(p.split()) for p in text.split("|"))
+
+
+BOUND_LOW = _phrases(
+    "at least|more than|over|above|greater than|upwards of|exceeding|beyond|higher than"
+)
+BOUND_HIGH = _phrases(
+    "under|less than|fewer than|below|at most|no more than|lower than|limited to"
+    "|top out at|tops out at|max|maximum"
+)
+STRICT = frozenset(
+    word_list("""more over above greater under less fewer below exceeding beyond higher lower""")
+)
+COMPARISON = _phrases(
+    "up from|down from|than|compared|versus|vs|replacing|replaces|replace|instead of|as"
+    "|same as|predecessor|previous"
+)
+STARTING = frozenset(
+    ["start", "starts", "starting", "started", "from", "begin", "begins", "beginning", "cheapest"]
+)
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR"}
+CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR"}
+CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MULTIPLIERS |= {"lakh": 1e5, "crore": 1e7, "crores": 1e7}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dual": 2,
+    "single": 1,
+    "twin": 2,
+    "quad": 4,
+}
+MONTH_ABBREV = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+MONTH_NAMES = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREV
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+STOPWORDS = STOPWORDS | WEEKDAYS
+CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+AUXILIARIES = frozenset(
+    word_list("do does did will would is are was were can could has have had should may might")
+)
+# Words ending in "ed" that are rarely the verb of a claim.
+NOT_VERBS = frozenset(word_list("based need speed embedded advanced red shared dedicated"))
+VERBS = frozenset(
+    word_list(
+        """will would could can may might is are was were has have had gets get uses use runs
+        run ships ship comes come packs pack carries carry launches launch costs cost starts
+        start features offers includes sports boasts arrives arrive debuts debut goes go
+        supports support keeps keep moves move gains gain adds add needs need lets let
+        becomes become remains remain stays stay hits hit tops top"""
+    )
+)
+
+
+def before_phrase(tokens: list[Token], index: int, phrases: Phrases) -> str | None:
+    """The phrase that ends right before `index` (skipping articles), if any."""
+    end = index
+    while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥", "₹"):
+        end -= 1
+    last = _LAST_WORDS.get(id(phrases))
+    if last is not None and (end == 0 or tokens[end - 1].low not in last):
+        return None  # a quick test on the last word saves building tuples
+    for phrase in phrases:
+        size = len(phrase)
+        if end - size >= 0 and tuple(t.low for t in tokens[end - size : end]) == phrase:
+            return " ".join(phrase)
+    return None
+
+
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _remember(*groups: Phrases) -> None:
+    """Index the last word of each phrase group, for `before_phrase`'s quick test."""
+    for group in groups:
+        _LAST_WORDS[id(group)] = frozenset(phrase[-1] for phrase in group)
+
+
+def near_before(tokens: list[Token], index: int, words: frozenset[str], span: int) -> bool:
+    """Whether one of `words` stands within `span` tokens before `index`."""
+    return any(token.low in words for token in tokens[max(0, index - span) : index])
+
+
+# For a quantity, "by $100" is a change, not the value.
+COMPARISON_BY = (*COMPARISON, ("by",))
+_remember(BOUND_LOW, BOUND_HIGH, COMPARISON, COMPARISON_BY)
