@@ -15,8 +15,8 @@ from tracker.match.batch import map_chunks, paused_gc, workers_for
 from tracker.match.candidates import RareWordIndex, story_candidates
 from tracker.match.reading import Reading, read_claim, read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
-from tracker.model import Claim, Statement, Story
-from tracker.result import Evidence, Verdict
+from tracker.model import Claim, Statement, Status, Story
+from tracker.result import Evidence, Relation, Verdict
 from tracker.verdict import aggregate
 
 # Each claim's related statements (by claim ref) with their scores, best first.
@@ -111,7 +111,8 @@ def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:
             engine = Engine(config)
             related = candidates(stories, config)
             return verdicts(engine, [c for story in stories for c in story.claims], related)
-        return map_chunks(partial(_judge_stories, config), stories, workers_for(stories))
+        work = partial(_judge_stories, config)
+        return map_chunks(work, stories, workers_for(stories), _pack, _unpack)
 
 
 def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
@@ -126,3 +127,51 @@ def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
         out.extend(verdicts(engine, story.claims, candidates([story], config)))
         engine.readings.clear()
     return out
+
+
+# A verdict without its claim, as plain tuples: what a worker process sends back
+# (pickling the claims and the dataclasses would cost more than the matching saves).
+EvidenceFields = tuple[str, Relation, float, str, tuple[str, ...], tuple[str, ...], str | None]
+VerdictFields = tuple[
+    Status, Status, tuple[EvidenceFields, ...], tuple[EvidenceFields, ...], str | None
+]
+
+
+def _pack(verdicts: list[Verdict]) -> list[VerdictFields]:
+    return [
+        (
+            v.status,
+            v.computed,
+            tuple(_evidence_fields(e) for e in v.evidence),
+            tuple(_evidence_fields(e) for e in v.near_misses),
+            v.review,
+        )
+        for v in verdicts
+    ]
+
+
+def _evidence_fields(item: Evidence) -> EvidenceFields:
+    return (
+        item.statement,
+        item.relation,
+        item.score,
+        item.detail,
+        item.matched,
+        item.conflicts,
+        item.date,
+    )
+
+
+def _unpack(stories: Sequence[Story], packed: list[VerdictFields]) -> list[Verdict]:
+    claims = [claim for story in stories for claim in story.claims]
+    return [
+        Verdict(
+            claim,
+            status,
+            computed,
+            tuple(Evidence(*fields) for fields in found),
+            tuple(Evidence(*fields) for fields in near),
+            review,
+        )
+        for claim, (status, computed, found, near, review) in zip(claims, packed, strict=True)
+    ]

@@ -72,36 +72,41 @@ def chunks(stories: Sequence[Story], parts: int) -> list[Sequence[Story]]:
 
 
 # The work a forked worker runs: set by `map_chunks` before the fork, inherited by the
-# children, so neither the stories nor the function are pickled.
-_WORK: tuple[Callable[[Sequence[Story]], list[Any]], list[Sequence[Story]]] | None = None
+# children, so neither the stories nor the functions are pickled.
+_WORK: tuple[Callable[[Sequence[Story]], Any], list[Sequence[Story]]] | None = None
 
 
-def _run_chunk(index: int) -> list[Any]:
+def _run_chunk(index: int) -> Any:
     assert _WORK is not None
     function, parts = _WORK
     return function(parts[index])
 
 
 def map_chunks(
-    function: Callable[[Sequence[Story]], list[T]], stories: Sequence[Story], workers: int
+    function: Callable[[Sequence[Story]], list[T]],
+    stories: Sequence[Story],
+    workers: int,
+    pack: Callable[[list[T]], Any] = lambda items: items,
+    unpack: Callable[[Sequence[Story], Any], list[T]] = lambda chunk, items: items,
 ) -> list[T]:
     """`function` applied to chunks of `stories` in `workers` processes, concatenated.
 
-    `function` returns one picklable item per claim; the items come back in story
-    order whatever the number of workers.
+    `function` returns one item per claim; the items come back in story order whatever
+    the number of workers. A worker sends `pack(items)` (something cheaper to pickle)
+    and the parent rebuilds the items with `unpack(chunk, packed)`.
     """
     parts = chunks(stories, workers)
     if len(parts) <= 1:
         return function(stories)
     global _WORK
-    _WORK = (function, parts)
+    _WORK = (lambda chunk: pack(function(chunk)), parts)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(len(parts) - 1) as pool:
             pending = [pool.apply_async(_run_chunk, (n,)) for n in range(1, len(parts))]
             results: list[T] = function(parts[0])
-            for job in pending:
-                results.extend(job.get())
+            for n, job in enumerate(pending, start=1):
+                results.extend(unpack(parts[n], job.get()))
     finally:
         _WORK = None
     return results
