@@ -40,6 +40,9 @@ VAGUE_ATTRIBUTE = frozenset(
 
 
 SUBJECT_WEIGHT = 0.5
+# Subjects, attributes and values repeat across a story's claims (and across stories):
+# each distinct one is read once. The cached results are shared, so never mutated.
+SHORT_CACHE = 4096
 
 
 @dataclass
@@ -129,12 +132,14 @@ def read(
     for token in parsed.tokens:
         segment_of.append(len(segments))
         if token.kind in ("word", "code"):
-            found = {token.stem, *classes(token.stem)}
-            if previous is not None and previous.kind in ("word", "code"):
-                # "ultra-wide" and "ultrawide" are the same word.
-                found.add(stem(previous.low + token.low))
+            found = _with_classes(token.stem)
             stems.update(found)
             segment.update(found)
+            if previous is not None and previous.kind in ("word", "code"):
+                # "ultra-wide" and "ultrawide" are the same word.
+                joined = stem(previous.low + token.low)
+                stems.add(joined)
+                segment.add(joined)
             previous = token
         else:
             previous = None
@@ -171,6 +176,12 @@ def read(
         segment_of=segment_of,
         units=frozenset(q.unit for q in parsed.quantities),
     )
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _with_classes(word_stem: str) -> tuple[str, ...]:
+    """A stem and the event classes it belongs to."""
+    return (word_stem, *classes(word_stem))
 
 
 def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
@@ -313,11 +324,6 @@ def owner_of(parsed: Parsed, start: int) -> Ident | None:
     return before[-1] if before else None
 
 
-# Subjects, attributes and values repeat across a story's claims (and across stories):
-# each distinct one is read once. The cached results are shared, so never mutated.
-SHORT_CACHE = 4096
-
-
 @lru_cache(maxsize=SHORT_CACHE)
 def _subject_idents(subject: str) -> tuple[Ident, ...]:
     return tuple(parse(subject).idents)
@@ -382,11 +388,14 @@ def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:
 
 
 def _in_terms(reading: Reading, index: int) -> bool:
+    return index in _term_indices(reading)
+
+
+def _term_indices(reading: Reading) -> frozenset[int]:
+    """Indices of the tokens inside a quantity, a period or an identifier."""
     parsed = reading.parsed
-    spans = [(t.start, t.end) for t in parsed.quantities]
-    spans += [(t.start, t.end) for t in parsed.periods]
-    spans += [(t.start, t.end) for t in parsed.idents]
-    return any(start <= index <= end for start, end in spans)
+    terms = (*parsed.quantities, *parsed.periods, *parsed.idents)
+    return frozenset(n for t in terms for n in range(t.start, t.end + 1))
 
 
 def _words(reading: Reading) -> list[tuple[str, float]]:
@@ -396,8 +405,9 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     Xiaomi-Leica phone"), which statements name differently; the rest is the claim.
     """
     out = []
+    inside = _term_indices(reading)
     for token in reading.parsed.content():
-        if _in_terms(reading, token.index) or token.stem in STOPWORDS:
+        if token.index in inside or token.stem in STOPWORDS:
             continue
         weight = SUBJECT_WEIGHT if in_subject(reading.parsed, token.index) else 1.0
         out.append((token.stem, weight))
