@@ -394,8 +394,10 @@ def _in_terms(reading: Reading, index: int) -> bool:
 def _term_indices(reading: Reading) -> frozenset[int]:
     """Indices of the tokens inside a quantity, a period or an identifier."""
     parsed = reading.parsed
-    terms = (*parsed.quantities, *parsed.periods, *parsed.idents)
-    return frozenset(n for t in terms for n in range(t.start, t.end + 1))
+    spans = [(t.start, t.end) for t in parsed.quantities]
+    spans += [(t.start, t.end) for t in parsed.periods]
+    spans += [(t.start, t.end) for t in parsed.idents]
+    return frozenset(n for start, end in spans for n in range(start, end + 1))
 
 
 def _words(reading: Reading) -> list[tuple[str, float]]:
