@@ -59,3 +59,13 @@ def test_paused_gc_restores_the_collector() -> None:
     with batch.paused_gc():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_daemonic_process_stays_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(batch, "PARALLEL_MINIMUM", 1)
+    monkeypatch.setattr(batch, "_cpus", lambda: 2)
+    monkeypatch.setattr(batch.multiprocessing, "current_process", lambda: Daemon())
+    assert batch.workers_for(stories()) == 1

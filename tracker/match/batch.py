@@ -46,6 +46,8 @@ def workers_for(stories: Sequence[Story]) -> int:
     minimum = PARALLEL_MINIMUM
     if claims < minimum or "fork" not in multiprocessing.get_all_start_methods():
         return 1
+    if multiprocessing.current_process().daemon:
+        return 1  # a daemonic process (a pool worker itself) may not start children
     return max(1, min(_cpus(), claims // max(1, minimum // 2)))
 
 
