@@ -2,7 +2,10 @@
 
 Steps: candidates (related statements, found with rapidfuzz in batches), then the
 relation of the claim to each candidate (term-aware: `relation.relate`), then the
-verdict (`tracker.verdict.aggregate`). Each statement is read once and cached.
+verdict (`tracker.verdict.aggregate`). Each statement is read once and cached. In the
+default scope stories are judged one at a time (their readings then dropped), and a
+large run is shared among forked worker processes (`batch`); results never depend on
+how the work was split.
 """
 
 from __future__ import annotations
