@@ -2,20 +2,28 @@
 
 Steps: candidates (related statements, found with rapidfuzz in batches), then the
 relation of the claim to each candidate (term-aware: `relation.relate`), then the
-verdict (`tracker.verdict.aggregate`). Each statement is read once and cached.
+verdict (`tracker.verdict.aggregate`). Each statement is read once and cached. In the
+default scope stories are judged one at a time (their readings then dropped), and a
+large run is shared among forked worker processes (`batch`); results never depend on
+how the work was split.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from tracker.config import Config
+from tracker.match.batch import map_chunks, paused_gc, workers_for
 from tracker.match.candidates import RareWordIndex, story_candidates
 from tracker.match.reading import Reading, read_claim, read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
-from tracker.model import Claim, Statement, Story
-from tracker.result import Evidence, Verdict
+from tracker.model import Claim, Statement, Status, Story
+from tracker.result import Evidence, Relation, Verdict
 from tracker.verdict import aggregate
+
+# Each claim's related statements (by claim ref) with their scores, best first.
+Related = dict[str, list[tuple[Statement, float]]]
 
 
 def thresholds(config: Config) -> Thresholds:
@@ -28,9 +36,7 @@ def thresholds(config: Config) -> Thresholds:
     )
 
 
-def candidates(
-    stories: Sequence[Story], config: Config
-) -> dict[str, list[tuple[Statement, float]]]:
+def candidates(stories: Sequence[Story], config: Config) -> Related:
     """Related statements of every claim (by claim ref), best first."""
     found: dict[str, list[tuple[Statement, float]]] = {}
     for story in stories:
@@ -92,13 +98,83 @@ def evidence(statement: Statement, score: float, outcome: Outcome) -> Evidence:
     )
 
 
+def verdicts(engine: Engine, claims: Sequence[Claim], related: Related) -> list[Verdict]:
+    """The verdict of each of `claims` from its related statements."""
+    out = []
+    for claim in claims:
+        found = engine.outcomes(claim, related[claim.ref])
+        out.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in found]))
+    return out
+
+
 def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:
-    """One verdict per claim of `stories`."""
+    """One verdict per claim of `stories`, in story order."""
+    with paused_gc():
+        if config.scope != "story":
+            engine = Engine(config)
+            related = candidates(stories, config)
+            return verdicts(engine, [c for story in stories for c in story.claims], related)
+        work = partial(_judge_stories, config)
+        return map_chunks(work, stories, workers_for(stories), _pack, _unpack)
+
+
+def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
+    """Verdicts of the claims of `stories`, story by story (the default scope).
+
+    A story's statements are read once and forgotten after its claims are judged, so
+    memory stays flat however many stories there are.
+    """
     engine = Engine(config)
-    related = candidates(stories, config)
-    verdicts = []
+    out: list[Verdict] = []
     for story in stories:
-        for claim in story.claims:
-            found = engine.outcomes(claim, related[claim.ref])
-            verdicts.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in found]))
-    return verdicts
+        out.extend(verdicts(engine, story.claims, candidates([story], config)))
+        engine.readings.clear()
+    return out
+
+
+# A verdict without its claim, as plain tuples: what a worker process sends back
+# (pickling the claims and the dataclasses would cost more than the matching saves).
+EvidenceFields = tuple[str, Relation, float, str, tuple[str, ...], tuple[str, ...], str | None]
+VerdictFields = tuple[
+    Status, Status, tuple[EvidenceFields, ...], tuple[EvidenceFields, ...], str | None
+]
+
+
+def _pack(verdicts: list[Verdict]) -> list[VerdictFields]:
+    return [
+        (
+            v.status,
+            v.computed,
+            tuple(_evidence_fields(e) for e in v.evidence),
+            tuple(_evidence_fields(e) for e in v.near_misses),
+            v.review,
+        )
+        for v in verdicts
+    ]
+
+
+def _evidence_fields(item: Evidence) -> EvidenceFields:
+    return (
+        item.statement,
+        item.relation,
+        item.score,
+        item.detail,
+        item.matched,
+        item.conflicts,
+        item.date,
+    )
+
+
+def _unpack(stories: Sequence[Story], packed: list[VerdictFields]) -> list[Verdict]:
+    claims = [claim for story in stories for claim in story.claims]
+    return [
+        Verdict(
+            claim,
+            status,
+            computed,
+            tuple(Evidence(*fields) for fields in found),
+            tuple(Evidence(*fields) for fields in near),
+            review,
+        )
+        for claim, (status, computed, found, near, review) in zip(claims, packed, strict=True)
+    ]

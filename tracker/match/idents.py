@@ -7,6 +7,8 @@ that differ, which makes one a rival value of the other.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tracker.match.terms import VARIANTS
 
 
@@ -59,17 +61,26 @@ def _generation(words: tuple[str, ...]) -> set[str]:
 
 def related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same family: a shared word, or codes with the same stem ("12" and "12s")."""
-    if set(a) & set(b):
-        return True
-    cores_a = {_core(w) for w in a if any(c.isdigit() for c in w)}
-    cores_b = {_core(w) for w in b if any(c.isdigit() for c in w)}
-    if cores_a & cores_b:
-        return True
-    if _generation(a) & _generation(b):
-        return True
-    prefix_a = {w.rstrip("0123456789+") for w in a if w[:1].isalpha() and w[-1:].isdigit()}
-    prefix_b = {w.rstrip("0123456789+") for w in b if w[:1].isalpha() and w[-1:].isdigit()}
-    return bool(prefix_a & prefix_b)
+    mine, theirs = _family(a), _family(b)
+    return any(not m.isdisjoint(t) for m, t in zip(mine, theirs, strict=True))
+
+
+Family = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=16384)
+def _family(words: tuple[str, ...]) -> Family:
+    """What `related` compares, per side: words, code stems, generations, code prefixes.
+
+    Two identifiers are related when any of these overlaps; an identifier meets many
+    others, so its sets are built once.
+    """
+    return (
+        frozenset(words),
+        frozenset(_core(w) for w in words if _has_digit(w)),
+        frozenset(_generation(words)),
+        frozenset(w.rstrip("0123456789+") for w in words if w[:1].isalpha() and w[-1:].isdigit()),
+    )
 
 
 def family_covers(subject: tuple[str, ...], other: tuple[str, ...]) -> bool:

@@ -78,11 +78,12 @@ class Token:
 def normalise(text: str) -> str:
     """One spelling for dashes and quotes, spaced punctuation closed up, ISO dates spelled."""
     text = text.translate(_TRANSLATE)
-    text = _SPACED_POSSESSIVE.sub("'s", text)
-    text = _CONTRACTION.sub(_expand, text)
-    text = _POSSESSIVE.sub(r"\1 's", text)
+    if "'" in text:  # the three patterns below all need an apostrophe
+        text = _SPACED_POSSESSIVE.sub("'s", text)
+        text = _CONTRACTION.sub(_expand, text)
+        text = _POSSESSIVE.sub(r"\1 's", text)
     text = _SPACED_PUNCT.sub(r"\1", text)
-    return _ISO_DATE.sub(_spell_iso, text)
+    return _ISO_DATE.sub(_spell_iso, text) if "-" in text else text
 
 
 def _expand(match: re.Match[str]) -> str:
@@ -147,26 +148,50 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     hyphen = False
     for match in _TOKEN.finditer(text):
-        if match["punct"] == "-":
-            hyphen = True
-            continue
-        if match["money"]:
-            _add(tokens, match["money"], "money", hyphen)
-        elif match["aperture"]:
-            _add(tokens, "f/", "word", hyphen)
-            _add(tokens, match["aperture"], "number", False)
-        elif match["alnum"]:
+        group = match.lastgroup
+        value = match[0]
+        if group == "alnum":
             last = tokens[-1] if tokens else None
-            if hyphen and last is not None and last.low in PREFIXES and match["alnum"].isalpha():
+            if hyphen and last is not None and last.low in PREFIXES and value.isalpha():
                 # "pre-order", "co-engineered", "Wi-Fi": one word, not a prefix and a word.
                 tokens.pop()
-                _add(tokens, last.text + match["alnum"], "word", last.hyphen_before)
+                _add(tokens, last.text + value, "word", last.hyphen_before)
             else:
-                _add_alnum(tokens, match["alnum"], hyphen)
+                for text_, low, stem_, kind, capital in _pieces(value):
+                    tokens.append(Token(text_, low, stem_, kind, len(tokens), hyphen, capital))
+                    hyphen = False
+        elif group == "punct":
+            if value == "-":
+                hyphen = True
+                continue
+            _add(tokens, value, "punct", hyphen)
+        elif group == "money":
+            _add(tokens, value, "money", hyphen)
         else:
-            _add(tokens, match["punct"], "punct", hyphen)
+            _add(tokens, "f/", "word", hyphen)
+            _add(tokens, match["aperture"], "number", False)
         hyphen = False
     return tokens
+
+
+Piece = tuple[str, str, str, str, bool]
+# Words recur across texts: each distinct one is cut and stemmed once. Bounded: the
+# table starts afresh when full.
+_PIECES: dict[str, tuple[Piece, ...]] = {}
+PIECES_LIMIT = 100_000
+
+
+def _pieces(alnum: str) -> tuple[Piece, ...]:
+    """The tokens (text, low, stem, kind, capital) of one letters-and-digits run."""
+    found = _PIECES.get(alnum)
+    if found is None:
+        cut: list[Token] = []
+        _add_alnum(cut, alnum, False)
+        found = tuple((t.text, t.low, t.stem, t.kind, t.capital) for t in cut)
+        if len(_PIECES) >= PIECES_LIMIT:
+            _PIECES.clear()
+        _PIECES[alnum] = found
+    return found
 
 
 # Prefixes written with a hyphen that make one word with what follows.
@@ -175,17 +200,8 @@ PREFIXES = frozenset(["pre", "co", "non", "re", "un", "sub", "semi", "multi", "w
 
 def _add(tokens: list[Token], text: str, kind: str, hyphen: bool) -> None:
     low = text.lower()
-    tokens.append(
-        Token(
-            text=text,
-            low=low,
-            stem=stem(low) if kind == "word" else low,
-            kind=kind,
-            index=len(tokens),
-            hyphen_before=hyphen,
-            capital=text != low,
-        )
-    )
+    word_stem = stem(low) if kind == "word" else low
+    tokens.append(Token(text, low, word_stem, kind, len(tokens), hyphen, text != low))
 
 
 def _add_alnum(tokens: list[Token], text: str, hyphen: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
@@ -39,6 +40,9 @@ VAGUE_ATTRIBUTE = frozenset(
 
 
 SUBJECT_WEIGHT = 0.5
+# Subjects, attributes and values repeat across a story's claims (and across stories):
+# each distinct one is read once. The cached results are shared, so never mutated.
+SHORT_CACHE = 4096
 
 
 @dataclass
@@ -128,12 +132,14 @@ def read(
     for token in parsed.tokens:
         segment_of.append(len(segments))
         if token.kind in ("word", "code"):
-            found = {token.stem, *classes(token.stem)}
-            if previous is not None and previous.kind in ("word", "code"):
-                # "ultra-wide" and "ultrawide" are the same word.
-                found.add(stem(previous.low + token.low))
+            found = _with_classes(token.stem)
             stems.update(found)
             segment.update(found)
+            if previous is not None and previous.kind in ("word", "code"):
+                # "ultra-wide" and "ultrawide" are the same word.
+                joined = stem(previous.low + token.low)
+                stems.add(joined)
+                segment.add(joined)
             previous = token
         else:
             previous = None
@@ -172,6 +178,12 @@ def read(
     )
 
 
+@lru_cache(maxsize=SHORT_CACHE)
+def _with_classes(word_stem: str) -> tuple[str, ...]:
+    """A stem and the event classes it belongs to."""
+    return (word_stem, *classes(word_stem))
+
+
 def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
     """A statement's reading; dates without a year take the statement's own year."""
     return read(statement.text, year_of(statement.date), aliases=aliases)
@@ -186,7 +198,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     subjects = [i for i in parsed.idents if in_subject(parsed, i.end)]
     values_ids = [i for i in parsed.idents if not in_subject(parsed, i.end)]
     rewrite = alias_rewriter(aliases)
-    attribute = _attribute_words(rewrite(claim.attribute) if claim.attribute else None)
+    attribute = dict(_attribute_words(rewrite(claim.attribute) if claim.attribute else None))
     values = [
         Key(
             i,
@@ -225,9 +237,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     extra_words: list[tuple[str, float]] = []
     text_subjects = len(subjects)
     if claim.subject:
-        subjects.extend(parse(claim.subject).idents)
+        subjects.extend(_subject_idents(claim.subject))
     if claim.value:
-        value = read(claim.value, year, merge_ranges=True, aliases=aliases)
+        value = _value_reading(claim.value, year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
         # Words of the value the text does not already say must be found too.
         extra_words = [
@@ -312,6 +324,17 @@ def owner_of(parsed: Parsed, start: int) -> Ident | None:
     return before[-1] if before else None
 
 
+@lru_cache(maxsize=SHORT_CACHE)
+def _subject_idents(subject: str) -> tuple[Ident, ...]:
+    return tuple(parse(subject).idents)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _value_reading(value: str, year: int | None, aliases: Aliases) -> Reading:
+    return read(value, year, merge_ranges=True, aliases=aliases)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
 def _attribute_words(attribute: str | None) -> Context:
     if not attribute:
         return {}
@@ -365,11 +388,16 @@ def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:
 
 
 def _in_terms(reading: Reading, index: int) -> bool:
+    return index in _term_indices(reading)
+
+
+def _term_indices(reading: Reading) -> frozenset[int]:
+    """Indices of the tokens inside a quantity, a period or an identifier."""
     parsed = reading.parsed
     spans = [(t.start, t.end) for t in parsed.quantities]
     spans += [(t.start, t.end) for t in parsed.periods]
     spans += [(t.start, t.end) for t in parsed.idents]
-    return any(start <= index <= end for start, end in spans)
+    return frozenset(n for start, end in spans for n in range(start, end + 1))
 
 
 def _words(reading: Reading) -> list[tuple[str, float]]:
@@ -379,8 +407,9 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     Xiaomi-Leica phone"), which statements name differently; the rest is the claim.
     """
     out = []
+    inside = _term_indices(reading)
     for token in reading.parsed.content():
-        if _in_terms(reading, token.index) or token.stem in STOPWORDS:
+        if token.index in inside or token.stem in STOPWORDS:
             continue
         weight = SUBJECT_WEIGHT if in_subject(reading.parsed, token.index) else 1.0
         out.append((token.stem, weight))
