@@ -35,9 +35,11 @@ class Evidence:
     date: str | None = None
 
     def to_dict(self) -> dict[str, object]:
+        # The relation is a str enum, so JSON writes its value; str() on an enum member
+        # costs more than the rest of this dict, for hundreds of thousands of items.
         return {
             "statement": self.statement,
-            "relation": str(self.relation),
+            "relation": self.relation,
             "score": round(self.score, 1),
             "detail": self.detail,
             "matched": list(self.matched),
