@@ -36,3 +36,7 @@ class Outcome:
     absent: list[str] = field(default_factory=list)
     # A conflict found only because each side has one such term, without shared words.
     weak: bool = False
+    # Structured value terms found equal in the attribute's slot of the statement, and
+    # whether a conflict is on the value in that slot.
+    slot_matches: int = 0
+    slot_conflict: bool = False

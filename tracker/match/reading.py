@@ -71,6 +71,9 @@ class Key:
     soft: bool = False
     # Whether the term stands in the claim's subject part (before the verb).
     subject: bool = False
+    # Whether the term is (part of) the structured `value`: the term to compare in the
+    # attribute's slot.
+    value: bool = False
 
 
 @dataclass
@@ -97,6 +100,8 @@ class ClaimReading:
     # words, compared in the attribute's slot; and how it was written.
     plain_value: tuple[str, ...] = ()
     value_text: str = ""
+    # The structured value's words outside its terms ("OLED" of "7-inch OLED").
+    value_words: tuple[str, ...] = ()
 
 
 def year_of(text: str | None) -> int | None:
@@ -223,12 +228,18 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         if not d.comparison
     ]
     extra_words: list[tuple[str, float]] = []
+    value_words: tuple[str, ...] = ()
     text_subjects = len(subjects)
     if claim.subject:
         subjects.extend(parse(claim.subject).idents)
     if claim.value:
         value = read(claim.value, year, merge_ranges=True, aliases=aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        value_words = tuple(
+            t.stem
+            for t in value.parsed.content()
+            if not _in_terms(value, t.index) and t.stem not in STOPWORDS
+        )
         # Words of the value the text does not already say must be found too.
         extra_words = [
             (t.stem, 1.0)
@@ -273,6 +284,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         attribute=attribute,
         plain_value=plain_value,
         value_text=str(claim.value or ""),
+        value_words=value_words,
     )
 
 
@@ -317,8 +329,11 @@ def _attribute_words(attribute: str | None) -> Context:
         return {}
     parsed = parse(attribute)
     out: Context = {}
-    for token in parsed.content():
-        if token.low not in VAGUE_ATTRIBUTE:
+    content = parsed.content()
+    # "resolution" alone still names the slot; "main camera resolution" names "camera".
+    vague_only = all(t.low in VAGUE_ATTRIBUTE for t in content)
+    for token in content:
+        if vague_only or token.low not in VAGUE_ATTRIBUTE:
             for word in (token.stem, *classes(token.stem)):
                 out[word] = 1.0
     return out
@@ -340,14 +355,19 @@ def _fold_value(
             for k in same:
                 k.context = merge(k.context, attribute)
                 k.label = label or k.label
+                k.value = True
         else:
-            quantities.append(Key(q, merge(ctx, attribute), label or q.text, soft=True))
+            quantities.append(Key(q, merge(ctx, attribute), label or q.text, soft=True, value=True))
     for d, ctx in zip(value.parsed.periods, value.period_context, strict=False):
-        if not any(
-            isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
+        known_periods = [
+            k
             for k in periods
-        ):
-            periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True))
+            if isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
+        ]
+        for k in known_periods:
+            k.value = True
+        if not known_periods:
+            periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True, value=True))
     for i, ctx in zip(value.parsed.idents, value.ident_context, strict=False):
         if not any(c.isalpha() for w in i.words for c in w):
             continue  # a bare number ("36", "6.3") is the text's figure, not an identifier
@@ -356,8 +376,9 @@ def _fold_value(
         ]
         for k in known:
             k.context = merge(k.context, attribute)
+            k.value = True
         if not known and not i.negated:
-            values.append(Key(i, merge(ctx, attribute), label or i.text, soft=True))
+            values.append(Key(i, merge(ctx, attribute), label or i.text, soft=True, value=True))
 
 
 def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:

@@ -220,9 +220,22 @@ def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome
     return words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
 
 
+def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """Whether every term of the structured value was found equal in the attribute's
+    slot: the user's precise claim (subject, attribute, value) is then confirmed."""
+    if claim.reading.quantifier_clauses:
+        return False  # "all three models": one model's figure does not settle it
+    wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
+    words = all(covered(word, statement.stems) for word in claim.value_words)
+    return wanted > 0 and outcome.slot_matches >= wanted and words
+
+
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
     strong_enough = not outcome.weak or _about_the_subject(claim, statement, outcome)
-    if outcome.conflicts and outcome.addressed >= limits.conflict_coverage and strong_enough:
+    # A differing structured value in the attribute's own slot is a conflict however few
+    # of the claim's other words the statement shares.
+    addressed = outcome.addressed >= limits.conflict_coverage or outcome.slot_conflict
+    if outcome.conflicts and addressed and strong_enough:
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
         return
@@ -258,7 +271,12 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         outcome.conflicts.append(f"polarity: the {side} says the opposite")
         outcome.detail = outcome.conflicts[-1]
         return
-    if all_keys and strong and enough and claim.negative == statement_negative:
+    if (
+        all_keys
+        and strong
+        and claim.negative == statement_negative
+        and (enough or (subject_ok and _slot_confirms(claim, statement, outcome)))
+    ):
         outcome.relation = Relation.SUPPORTS
         terms = "matches " + ", ".join(outcome.matched) + "; " if outcome.matched else ""
         outcome.detail = f"{terms}{outcome.coverage:.0%} of the words covered"

@@ -42,11 +42,16 @@ def compare_ident(
     idents = statement.parsed.idents
     for ident in idents:
         if equivalent(term.words, ident.words):
+            in_slot = key.value and in_attribute_slot(
+                claim, statement.ident_context[idents.index(ident)]
+            )
             if ident.negated:
                 outcome.conflicts.append(f"{key.label}: statement denies {ident.text}")
+                outcome.slot_conflict = outcome.slot_conflict or in_slot
             else:
                 outcome.matched.append(ident.text)
                 outcome.places.append(ident.start)
+                outcome.slot_matches += in_slot
             return
     claim_words = [s.words for s in claim.subjects] + [
         k.term.words for k in claim.values if isinstance(k.term, Ident)
@@ -75,9 +80,26 @@ def compare_ident(
         rivals.sort(key=lambda r: (-r[0], r[1]))
         rival = rivals[0][2]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {rival.text}")
+        outcome.slot_conflict = outcome.slot_conflict or (
+            key.value and in_attribute_slot(claim, statement.ident_context[idents.index(rival)])
+        )
     else:
         outcome.missing.append(term.text)
         outcome.absent.append(term.text)
+
+
+# Share of the attribute's words a statement term's context must hold to be in its slot.
+SLOT_SHARE = 0.5
+
+
+def in_attribute_slot(claim: ClaimReading, context: Context, noun: Sequence[str] = ()) -> bool:
+    """Whether a statement term sits in the slot the claim's `attribute` names: its
+    neighbouring words (or its own noun) hold most of the attribute's words."""
+    slot = [word for word in claim.attribute if not word.startswith("@")]
+    if not slot:
+        return False
+    found = sum(1 for word in slot if word in context or word in noun)
+    return found / len(slot) >= SLOT_SHARE
 
 
 def _shared_share(claim_context: Context, other: Context) -> float:
@@ -89,23 +111,37 @@ def _shared_share(claim_context: Context, other: Context) -> float:
 
 
 def _same_noun(
-    claim: Parsed, term: Quantity | Period, statement: Parsed, other: Quantity | Period
+    claim: Parsed,
+    term: Quantity | Period,
+    statement: Parsed,
+    other: Quantity | Period,
+    slot: Context | None = None,
 ) -> bool:
-    """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras"."""
+    """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras".
+
+    The claim's `attribute` (`slot`) names its noun too: with attribute "front camera",
+    "20MP selfie camera" goes with "32MP front-facing camera".
+    """
     if not isinstance(term, Quantity) or term.unit.startswith("n:"):
         return True
     mine, theirs = own_words(claim, term.end), own_words(statement, other.end)
     if not mine or not theirs:
         return True
+    if slot and theirs[0] in slot:
+        return True
     return mine[0] in theirs or theirs[0] in mine
 
 
 def _noun_present(
-    claim: Parsed, term: Quantity | Period, statement: Reading, other: Quantity | Period
+    claim: Parsed,
+    term: Quantity | Period,
+    statement: Reading,
+    other: Quantity | Period,
+    slot: Context | None = None,
 ) -> bool:
     """An equal figure confirms only if the claim's own noun is the statement's too, or at
     least in the statement: "32MP rear camera" is not confirmed by "32MP front camera"."""
-    if _same_noun(claim, term, statement.parsed, other):
+    if _same_noun(claim, term, statement.parsed, other, slot):
         return True
     assert isinstance(term, Quantity)
     mine = own_words(claim, term.end)
@@ -145,7 +181,17 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
             continue
         label = " ".join(sorted(slot))
         outcome.conflicts.append(f"{label}: claim {claim.value_text}, statement {other.text}")
+        # The name before one slot word is a rival in the slot only when the statement
+        # names the whole slot ("Retina display" is no rival to a "display backlight").
+        outcome.slot_conflict = all(covered(word, statement.stems) for word in slot)
         return
+
+
+def _slot_of(
+    claim: ClaimReading, statement: Reading, item: tuple[Quantity | Period, Context]
+) -> bool:
+    other, context = item
+    return in_attribute_slot(claim, context, own_words(statement.parsed, other.end))
 
 
 def is_soft(key: Key) -> bool:
@@ -257,7 +303,7 @@ def compare_slot(
             for n in agreeing
             if bonus[n]
             or key.soft
-            or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
+            or _noun_present(claim.reading.parsed, term, statement, pool[n][0], claim.attribute)
         ]
     exact = (isinstance(term, Quantity) and term.low == term.high) or (
         isinstance(term, Period) and term.day
@@ -278,6 +324,7 @@ def compare_slot(
             f"{key.label}: {other.text}" if key.label != term.text else other.text
         )
         outcome.places.append(other.start)
+        outcome.slot_matches += key.value and _slot_of(claim, statement, pool[agreeing[0]])
         return
     top = [n for n, score in enumerate(scores) if score == best]
     # A differing value only conflicts when it goes with the same noun.
@@ -286,7 +333,7 @@ def compare_slot(
         for n in top
         if bonus[n]
         or key.soft
-        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])
+        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0], claim.attribute)
     ]
     if not top:
         outcome.missing.append(term.text)
@@ -318,6 +365,9 @@ def compare_slot(
     if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
+        outcome.slot_conflict = outcome.slot_conflict or (
+            key.value and _slot_of(claim, statement, pool[top[0]])
+        )
         outcome.weak = outcome.weak or (lone_days and best < MIN_CONFLICT_CONTEXT)
         return
     outcome.missing.append(term.text)

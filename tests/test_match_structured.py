@@ -1,0 +1,88 @@
+"""The structured path: `attribute` names the slot, `value` is the term compared there.
+
+Contrastive pairs: one statement (or value) supports, its twin contradicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.match_support import relation
+from tracker.result import Relation
+
+CAMERAS = (
+    "Xiaomi 12S Ultra camera system: a 1-inch-type Sony IMX989 main sensor with 50.3 "
+    "megapixels, a 48MP ultra-wide camera and a 48MP periscope telephoto with 5x optical "
+    "zoom, plus a 32MP front-facing camera."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("32MP", Relation.SUPPORTS), ("20MP", Relation.CONTRADICTS)]
+)
+def test_attribute_names_the_noun_of_a_paraphrased_figure(value: str, expected: Relation) -> None:
+    # "selfie camera" shares no noun with "front-facing camera"; the attribute does.
+    outcome = relation(
+        f"Up front, a {value} selfie camera will sit in a centred punch-hole.",
+        CAMERAS,
+        attribute="front camera",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1280 x 800", Relation.SUPPORTS), ("1920 x 1080", Relation.CONTRADICTS)],
+)
+def test_an_attribute_of_only_general_words_still_names_the_slot(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"The Steam Deck OLED moves to a {value} screen.",
+        "Valve announced Steam Deck OLED with a 7.4-inch HDR OLED screen that keeps the "
+        "1280 x 800 resolution.",
+        subject="Steam Deck OLED",
+        attribute="resolution",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+def test_value_words_outside_the_terms_must_be_found_to_confirm() -> None:
+    statement = "Nintendo announced the Switch OLED Model with a 7-inch OLED screen."
+    claim = "The new Switch will have a 7-inch OLED screen made by Samsung Display."
+    found = relation(claim, statement, attribute="screen", value="7-inch OLED")
+    assert found.relation is Relation.SUPPORTS
+    missing = relation(claim, statement, attribute="screen", value="7-inch LCD")
+    assert missing.relation is not Relation.SUPPORTS
+
+
+def test_a_quantified_claim_is_not_confirmed_by_one_model_in_its_slot() -> None:
+    outcome = relation(
+        "All three Galaxy S23 phones will be limited to 25W wired charging.",
+        "Galaxy S23 has a 3,900mAh battery with 25W charging.",
+        subject="Galaxy S23 series",
+        attribute="wired charging",
+        value="25W on all models",
+    )
+    assert outcome.relation is not Relation.SUPPORTS
+
+
+STORAGE = (
+    "iPhone 14 Pro and iPhone 14 Pro Max come in 128GB, 256GB, 512GB and 1TB capacities "
+    "starting at $999 and $1,099."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("iPhone 14 Pro will offer 512GB of storage.", Relation.SUPPORTS),
+        ("iPhone 14 Pro and Pro Max will start with 128GB of storage.", Relation.SUPPORTS),
+        ("iPhone 14 Pro and Pro Max will start with 256GB of storage.", Relation.CONTRADICTS),
+    ],
+)
+def test_figures_after_a_list_of_models_belong_to_each(claim: str, expected: Relation) -> None:
+    # More figures than models: they do not pair off, so each belongs to both models.
+    assert relation(claim, STORAGE).relation is expected
