@@ -86,3 +86,66 @@ STORAGE = (
 def test_figures_after_a_list_of_models_belong_to_each(claim: str, expected: Relation) -> None:
     # More figures than models: they do not pair off, so each belongs to both models.
     assert relation(claim, STORAGE).relation is expected
+
+
+FOLD = (
+    "Galaxy Z Fold4 has a 50MP wide, 12MP ultra-wide and 10MP telephoto camera with 3x "
+    "optical zoom."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected", "conflict"),
+    [
+        ("The Fold4's telephoto will be a 10MP lens with 3x zoom.", Relation.SUPPORTS, ""),
+        ("The Fold4's telephoto will be a 12MP lens with 3x zoom.", Relation.CONTRADICTS, "10"),
+        ("The Fold4 will have a 12MP telephoto lens.", Relation.CONTRADICTS, "10"),
+    ],
+)
+def test_a_figure_goes_with_the_noun_its_claim_names_nearby(
+    claim: str, expected: Relation, conflict: str
+) -> None:
+    # "telephoto ... 12MP lens": the claim's nearby word names the statement's noun, and
+    # the figure next to the model name does not outrank the telephoto figure.
+    outcome = relation(claim, FOLD)
+    assert outcome.relation is expected
+    assert all(f"statement {conflict}" in c for c in outcome.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("resolution", "expected"),
+    [("2412 x 1080", Relation.SUPPORTS), ("2400 x 1080", Relation.CONTRADICTS)],
+)
+def test_a_pixel_grid_is_the_screens_whatever_its_noun(resolution: str, expected: Relation) -> None:
+    outcome = relation(
+        f"Nothing Phone (2) will have a 6.7-inch display with a {resolution} resolution.",
+        "On 11 July 2023 Nothing launched Phone (2) with a 6.7-inch 1080 x 2412 LTPO OLED display.",
+    )
+    assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The GPU will run at 2,230MHz.", Relation.SUPPORTS),
+        ("The GPU will run at 1,743MHz.", Relation.CONTRADICTS),
+        ("The SSD will hold 1,000GB.", Relation.SUPPORTS),
+        ("The SSD will hold 825GB.", Relation.CONTRADICTS),
+    ],
+)
+def test_units_of_one_family_compare_across_scales(claim: str, expected: Relation) -> None:
+    statement = "The GPU runs at up to 2.23GHz and the SSD holds 1TB."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("price", "expected"), [("$999", Relation.SUPPORTS), ("$1,099", Relation.CONTRADICTS)]
+)
+def test_a_model_named_after_the_verb_makes_a_lone_figure_conflict(
+    price: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"Apple will set the iPhone 14 Pro's starting price at {price}.",
+        "iPhone 14 Pro and iPhone 14 Pro Max start at $999 and $1,099.",
+    )
+    assert outcome.relation is expected

@@ -20,6 +20,7 @@ from tracker.match.vocab import (
     MONTH_NAMES,
     MULTIPLIERS,
     NUMBER_WORDS,
+    SCALED_UNITS,
     STARTING,
     STOPWORDS,
     STRICT,
@@ -95,6 +96,9 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         if unit is None:
             i = end + 1
             continue
+        if unit in SCALED_UNITS:
+            unit, power = SCALED_UNITS[unit]
+            value, places = round(value * 10**power, 9), places - power
         found.append(_bounded(tokens, start, end, value, unit, places))
         parsed.used.update(range(start, end + 1))
         i = end + 1

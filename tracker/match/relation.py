@@ -217,7 +217,13 @@ def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome
     words_found = _coverage(claim, statement, [], anywhere=True)[0]
     names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
     names_found = all(covered(w, statement.stems) for w in names)
-    return words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
+    # The claim's model (its subject, structured or written, or a model it names) named
+    # in the statement says the same.
+    models = [*claim.subjects, *(k.term for k in claim.values if isinstance(k.term, Ident))]
+    model_named = any(equivalent(m.words, i.words) for m in models for i in statement.parsed.idents)
+    return words_found >= WEAK_CONFLICT_WORDS and (
+        names_found or outcome.subject_named or model_named
+    )
 
 
 def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:

@@ -30,8 +30,10 @@ ROUNDING = 0.02
 MIN_CONFLICT_CONTEXT = 1.0
 # Share of the claim term's context a differing counterpart must share to conflict.
 MIN_SHARED_CONTEXT = 0.3
-# Context credit for a statement term that belongs to the model the claim names.
-OWNER_BONUS = 1.0
+# Context credit for a statement term that belongs to the model the claim names: less
+# than one shared word, so in "X has a 50MP wide and 10MP telephoto camera" the
+# telephoto figure, not the one next to the name, answers a telephoto claim.
+OWNER_BONUS = 0.5
 
 
 def compare_ident(
@@ -122,8 +124,8 @@ def _same_noun(
     The claim's `attribute` (`slot`) names its noun too: with attribute "front camera",
     "20MP selfie camera" goes with "32MP front-facing camera".
     """
-    if not isinstance(term, Quantity) or term.unit.startswith("n:"):
-        return True
+    if not isinstance(term, Quantity) or term.unit.startswith("n:") or term.unit == "px":
+        return True  # a pixel grid ("2400 x 1080") is the screen's, whatever it is called
     mine, theirs = own_words(claim, term.end), own_words(statement, other.end)
     if not mine or not theirs:
         return True
@@ -303,7 +305,7 @@ def compare_slot(
             for n in agreeing
             if bonus[n]
             or key.soft
-            or _noun_present(claim.reading.parsed, term, statement, pool[n][0], claim.attribute)
+            or _noun_present(claim.reading.parsed, term, statement, pool[n][0], key.context)
         ]
     exact = (isinstance(term, Quantity) and term.low == term.high) or (
         isinstance(term, Period) and term.day
@@ -333,7 +335,7 @@ def compare_slot(
         for n in top
         if bonus[n]
         or key.soft
-        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0], claim.attribute)
+        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0], key.context)
     ]
     if not top:
         outcome.missing.append(term.text)
@@ -358,7 +360,9 @@ def compare_slot(
         == 1
     )
     lone_days = lone_days or lone_figure
-    placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days
+    placed = (
+        best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days or bonus[top[0]]
+    )
     shared = _shared_share(key.context, pool[top[0]][1])
     if bonus[top[0]] or lone_days:
         shared = 1.0  # the same model's figure, "starting at" in both, or the only days

@@ -72,6 +72,9 @@ COMPARISON = _phrases(
     "up from|down from|than|compared|versus|vs|replacing|replaces|replace|instead of|as"
     "|same as|predecessor|previous"
 )
+# Units written at another scale of one family, as (canonical unit, power of ten):
+# "2.23GHz" is compared as 2,230MHz, "1TB" as 1,000GB.
+SCALED_UNITS = {"GHz": ("MHz", 3), "TB": ("GB", 3), "kW": ("W", 3)}
 STARTING = frozenset(
     ["start", "starts", "starting", "started", "from", "begin", "begins", "beginning", "cheapest"]
 )
