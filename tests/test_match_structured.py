@@ -149,3 +149,13 @@ def test_a_model_named_after_the_verb_makes_a_lone_figure_conflict(
         "iPhone 14 Pro and iPhone 14 Pro Max start at $999 and $1,099.",
     )
     assert outcome.relation is expected
+
+
+def test_evidence_quotes_values_as_written() -> None:
+    outcome = relation(
+        "Apple will set the iPhone 14 Pro's starting price at $1,099.",
+        "iPhone 14 Pro and iPhone 14 Pro Max start at $999 and $1,099 with a 48MP camera.",
+    )
+    assert outcome.conflicts == ["$1,099: claim $1,099, statement $999"]
+    spaced = relation("The phone has a 48 MP camera.", "The phone has a 48 megapixel camera.")
+    assert spaced.matched == ["48 megapixel"]
