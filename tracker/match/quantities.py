@@ -7,6 +7,8 @@ a bare count takes its own noun as unit ("16,384 CUDA cores"). Comparison-only v
 
 from __future__ import annotations
 
+import math
+
 from tracker.match.kinds import Parsed, Quantity
 from tracker.match.normalize import UNIT_WORDS, Token, decimals, number_value
 from tracker.match.vocab import (
@@ -192,10 +194,11 @@ def _bounded(
     after = [t.low for t in tokens[end + 1 : end + 3]]
     if bound_low or after[:2] == ["or", "more"] or after[:1] == ["+"]:
         strict = bound_low is not None and bound_low.split()[0] in STRICT
-        low, high = value + (1e-9 if strict else 0), INF
+        low, high = (math.nextafter(value, INF) if strict else value), INF
     elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
         strict = bound_high is not None and bound_high.split()[0] in STRICT
-        low, high = -INF, value - (1e-9 if strict else 0)
+        # The next float, not value - 1e-9: that is lost on "$323 million".
+        low, high = -INF, (math.nextafter(value, -INF) if strict else value)
     elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
         # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
         low, high = value * 0.9, value * 1.1

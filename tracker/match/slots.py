@@ -189,6 +189,13 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
         return
 
 
+def _other_events(claim_context: Context, other: Context) -> bool:
+    """Whether both contexts name a kind of event (@announce, @order...) and none the same."""
+    mine = {word for word in claim_context if word.startswith("@")}
+    theirs = {word for word in other if word.startswith("@")}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _slot_of(
     claim: ClaimReading, statement: Reading, item: tuple[Quantity | Period, Context]
 ) -> bool:
@@ -314,10 +321,20 @@ def compare_slot(
     if best < MIN_CONFLICT_CONTEXT and not exact and not identical:
         # No clear slot: a value inside a claimed range or bound counts only if no
         # value outside it is as well placed (an exact equal figure is evidence itself).
+        # The only date on each side is the same slot even without shared words, unless
+        # they date different kinds of event ("released" against "reservations open")
+        # or the claim denies it.
+        lone_period = (
+            isinstance(term, Period)
+            and len(pool) == 1
+            and len(claim.periods) == 1
+            and not claim.negative
+            and not _other_events(key.context, pool[0][1])
+        )
         agreeing = [
             n
             for n in agreeing
-            if (scores[n] > 0 or isinstance(term, Quantity))
+            if (scores[n] > 0 or isinstance(term, Quantity) or lone_period)
             and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
     if agreeing:

@@ -1,0 +1,61 @@
+"""Bounds on large figures, older years and lone dates, in contrastive pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.match_support import relation
+from tracker.result import Relation
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The film grossed more than $ 300 million worldwide .", Relation.SUPPORTS),
+        ("The film grossed more than $ 323 million worldwide .", Relation.CONTRADICTS),
+        ("The film grossed less than $ 324 million worldwide .", Relation.SUPPORTS),
+        ("The film grossed less than $ 323 million worldwide .", Relation.CONTRADICTS),
+    ],
+)
+def test_a_strict_bound_excludes_its_own_large_figure(claim: str, expected: Relation) -> None:
+    statement = "It has grossed $ 323 million worldwide , in just 10 days ."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Guadalajara was officially founded in 1550 .", Relation.SUPPORTS),
+        ("Guadalajara was officially founded in 1542 .", Relation.CONTRADICTS),
+    ],
+)
+def test_years_before_1900_are_dates_in_date_context(claim: str, expected: Relation) -> None:
+    statement = "Guadalajara was officially founded on February 14 , 1550 in the Valley ."
+    assert relation(claim, statement).relation is expected
+
+
+def test_an_old_number_before_a_noun_stays_a_count() -> None:
+    outcome = relation("The factory made 1500 units .", "In 2020 the factory made 1500 units .")
+    assert outcome.relation is Relation.SUPPORTS
+    assert outcome.matched == ["1500"]  # a count (unit "units"), not a year
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [("late 2008", Relation.SUPPORTS), ("early 2008", Relation.CONTRADICTS)],
+)
+def test_the_only_date_on_each_side_is_one_slot(period: str, expected: Relation) -> None:
+    outcome = relation(
+        f"A video of a Korean boy singing the song was uploaded on YouTube in {period} .",
+        "In November 2008 , a video of a Korean boy singing the song appeared on YouTube .",
+    )
+    assert outcome.relation is expected
+
+
+def test_a_lone_date_of_another_kind_of_event_is_not_the_claims() -> None:
+    outcome = relation(
+        "The handheld could be released before the end of 2021.",
+        "The handheld comes in three models; reservations open July 16.",
+        reported="2021-05-01",
+    )
+    assert outcome.relation is not Relation.SUPPORTS
