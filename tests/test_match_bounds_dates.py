@@ -59,3 +59,22 @@ def test_a_lone_date_of_another_kind_of_event_is_not_the_claims() -> None:
         reported="2021-05-01",
     )
     assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("rank", "expected"), [("17th", Relation.SUPPORTS), ("16th", Relation.CONTRADICTS)]
+)
+def test_ranks_compare_whether_written_in_digits_or_words(rank: str, expected: Relation) -> None:
+    outcome = relation(
+        f"Santa Clarita is the {rank} largest city in the state of California .",
+        "Santa Clarita is the seventeenth largest city in the state of California .",
+    )
+    assert outcome.relation is expected
+
+
+def test_generations_and_time_units_are_not_ranks() -> None:
+    outcome = relation(
+        "The second-generation AirPods Pro play 30 frames per second .",
+        "The AirPods Pro (2nd generation) play 30 frames per second .",
+    )
+    assert outcome.relation is Relation.SUPPORTS

@@ -8,6 +8,7 @@ a bare count takes its own noun as unit ("16,384 CUDA cores"). Comparison-only v
 from __future__ import annotations
 
 import math
+import re
 
 from tracker.match.kinds import Parsed, Quantity
 from tracker.match.normalize import UNIT_WORDS, Token, decimals, number_value
@@ -22,6 +23,7 @@ from tracker.match.vocab import (
     MONTH_NAMES,
     MULTIPLIERS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SCALED_UNITS,
     STARTING,
     STOPWORDS,
@@ -30,6 +32,8 @@ from tracker.match.vocab import (
     before_phrase,
     near_before,
 )
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 def _number_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
@@ -65,6 +69,12 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         if token.low == "f/" and i + 1 < n and tokens[i + 1].kind == "number":
             unit = "f/"
             i += 1
+        rank = _ordinal_at(tokens, i) if unit is None else None
+        if rank is not None:
+            found.append(Quantity(rank, "n:ord", rank, rank, 0, i, i, token.text))
+            parsed.used.add(i)
+            i += 1
+            continue
         number = _number_at(tokens, i)
         if number is None or i in parsed.used:
             i = start + 1
@@ -105,6 +115,28 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         parsed.used.update(range(start, end + 1))
         i = end + 1
     parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+
+
+# Words after an ordinal that make it a generation or a part of a period, not a rank.
+_NOT_RANKS = frozenset(["generation", "gen", "half", "quarter", "edition"])
+
+
+def _ordinal_at(tokens: list[Token], i: int) -> int | None:
+    """A rank: "17th largest", "the fourth most attended" (from 2nd: "first" is too
+    common to rank anything); not "per second" nor "second-generation"."""
+    token = tokens[i]
+    if token.kind != "word":
+        return None
+    rank = ORDINAL_WORDS.get(token.low)
+    if rank is None and _ORDINAL.match(token.low):
+        rank = int(token.low[:-2])
+    if rank is None or rank < 2:
+        return None
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if prev in ("per", "a") or nxt in _NOT_RANKS:
+        return None
+    return rank
 
 
 def _shared_unit(tokens: list[Token], i: int) -> str | None:

@@ -83,6 +83,18 @@ CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": 
 CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 MULTIPLIERS |= {"lakh": 1e5, "crore": 1e7, "crores": 1e7}
+# Ordinal words from "second" on ("first" is too common to rank anything by itself).
+ORDINAL_WORDS = {
+    word: n
+    for n, word in enumerate(
+        word_list(
+            """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth"""
+        ),
+        start=2,
+    )
+}
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
