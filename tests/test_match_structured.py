@@ -159,3 +159,15 @@ def test_evidence_quotes_values_as_written() -> None:
     assert outcome.conflicts == ["$1,099: claim $1,099, statement $999"]
     spaced = relation("The phone has a 48 MP camera.", "The phone has a 48 megapixel camera.")
     assert spaced.matched == ["48 megapixel"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"), [("48MP", Relation.SUPPORTS), ("64MP", Relation.CONTRADICTS)]
+)
+def test_rumour_verbs_of_change_need_no_counterpart(figure: str, expected: Relation) -> None:
+    # "move to", "switch to", "the next": how rumours speak, never what statements say.
+    outcome = relation(
+        f"The next Pixel Pro will move to a {figure} main camera.",
+        "The Pixel Pro has a 48MP main camera.",
+    )
+    assert outcome.relation is expected

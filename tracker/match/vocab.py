@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
         another one's up out now later soon already reportedly according apparently claim
         claims add adds added gain gains able fewer less under below above least than
         around roughly approximately nearly almost exceeding before after since until till
-        early mid late"""
+        early mid late upcoming next move moves moving
+        preparing prepares"""
     )
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
