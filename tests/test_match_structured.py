@@ -171,3 +171,33 @@ def test_rumour_verbs_of_change_need_no_counterpart(figure: str, expected: Relat
         "The Pixel Pro has a 48MP main camera.",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("MagSafe", Relation.SUPPORTS), ("Lightning", Relation.CONTRADICTS)],
+)
+def test_a_name_found_beside_its_slot_confirms_the_structured_value(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"The new MacBook Air will get a {value} charging connector.",
+        "Apple unveiled a redesigned MacBook Air with a 1080p camera, the MagSafe charging "
+        "port and a fanless design.",
+        subject="redesigned MacBook Air",
+        attribute="charging port",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+def test_a_name_elsewhere_than_its_slot_does_not_confirm() -> None:
+    outcome = relation(
+        "The new MacBook Air will get a MagSafe charging connector.",
+        "Apple unveiled a redesigned MacBook Air with a fanless design. MagSafe wallets "
+        "are sold separately.",
+        subject="redesigned MacBook Air",
+        attribute="charging port",
+        value="MagSafe",
+    )
+    assert outcome.relation is not Relation.SUPPORTS

@@ -232,6 +232,8 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     if claim.reading.quantifier_clauses:
         return False  # "all three models": one model's figure does not settle it
     wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
+    if claim.plain_value and claim.value_text != claim.value_text.lower():
+        wanted += 1  # a name without figures ("MagSafe"), found in its slot
     words = all(covered(word, statement.stems) for word in claim.value_words)
     return wanted > 0 and outcome.slot_matches >= wanted and words
 
@@ -277,11 +279,12 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         outcome.conflicts.append(f"polarity: the {side} says the opposite")
         outcome.detail = outcome.conflicts[-1]
         return
+    in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
     if (
         all_keys
-        and strong
+        and (strong or in_slot)
         and claim.negative == statement_negative
-        and (enough or (subject_ok and _slot_confirms(claim, statement, outcome)))
+        and (enough or in_slot)
     ):
         outcome.relation = Relation.SUPPORTS
         terms = "matches " + ", ".join(outcome.matched) + "; " if outcome.matched else ""

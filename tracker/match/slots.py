@@ -157,10 +157,19 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
     slot word in the statement ("the Lightning port") that is not the claimed value is
     a rival value. Without the slot word in the statement nothing is compared.
     """
-    if all(covered(word, statement.stems) for word in claim.plain_value):
-        return
     if claim.value_text == claim.value_text.lower():
         return  # "yes", "curved edges": not a name that a rival name could replace
+    if all(covered(word, statement.stems) for word in claim.plain_value):
+        # The name in a sentence that names the slot too ("MagSafe charging" for a
+        # "charging port" of "MagSafe") is the value in its slot.
+        if any(
+            all(covered(word, segment) for word in claim.plain_value)
+            and in_attribute_slot(claim, dict.fromkeys(segment, 1.0))
+            for segment in statement.segments
+        ):
+            outcome.slot_matches += 1
+            outcome.matched.append(claim.value_text)
+        return
     slot = {word for word in claim.attribute if not word.startswith("@")}
     parsed = statement.parsed
     # Words the claim names, except a value it only compares with ("from Lightning").
