@@ -201,3 +201,36 @@ def test_a_name_elsewhere_than_its_slot_does_not_confirm() -> None:
         value="MagSafe",
     )
     assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("16GB", Relation.SUPPORTS), ("12GB", Relation.UNRELATED)]
+)
+def test_an_attribute_finds_its_slot_under_another_noun(value: str, expected: Relation) -> None:
+    # "memory" names the slot a statement calls "RAM": the value there confirms, however
+    # few of the claim's other words the statement has.
+    outcome = relation(
+        f"The PS5 will have {value} of RAM to spare for developers.",
+        "PS5 has an 8-core CPU, 16GB of fast ram and an 825GB SSD.",
+        subject="PS5",
+        attribute="memory",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Windows 11", Relation.SUPPORTS), ("Windows 12", Relation.CONTRADICTS)],
+)
+def test_a_name_attribute_makes_the_named_model_its_own_slot(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"Microsoft's next version of Windows will be called {value}.",
+        "Microsoft introduced Windows 11 with a redesigned Start menu; it will be a free upgrade.",
+        subject="next Windows release",
+        attribute="product name",
+        value=value,
+    )
+    assert outcome.relation is expected

@@ -38,6 +38,9 @@ VAGUE_ATTRIBUTE = frozenset(
 )
 
 
+# Attribute words that ask for a name.
+NAMING_WORDS = frozenset(word_list("name names naming called branding moniker"))
+
 SUBJECT_WEIGHT = 0.5
 
 
@@ -102,6 +105,9 @@ class ClaimReading:
     value_text: str = ""
     # The structured value's words outside its terms ("OLED" of "7-inch OLED").
     value_words: tuple[str, ...] = ()
+    # Whether the `attribute` asks for a name ("model name"): the named value, wherever
+    # the statement names it, is in its slot.
+    naming: bool = False
 
 
 def year_of(text: str | None) -> int | None:
@@ -285,6 +291,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         plain_value=plain_value,
         value_text=str(claim.value or ""),
         value_words=value_words,
+        naming=bool(claim.attribute)
+        and bool(NAMING_WORDS & {t.low for t in parse(str(claim.attribute)).tokens}),
     )
 
 

@@ -44,8 +44,9 @@ def compare_ident(
     idents = statement.parsed.idents
     for ident in idents:
         if equivalent(term.words, ident.words):
-            in_slot = key.value and in_attribute_slot(
-                claim, statement.ident_context[idents.index(ident)]
+            in_slot = key.value and (
+                claim.naming
+                or in_attribute_slot(claim, statement.ident_context[idents.index(ident)])
             )
             if ident.negated:
                 outcome.conflicts.append(f"{key.label}: statement denies {ident.text}")
@@ -83,7 +84,11 @@ def compare_ident(
         rival = rivals[0][2]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {rival.text}")
         outcome.slot_conflict = outcome.slot_conflict or (
-            key.value and in_attribute_slot(claim, statement.ident_context[idents.index(rival)])
+            key.value
+            and (
+                claim.naming
+                or in_attribute_slot(claim, statement.ident_context[idents.index(rival)])
+            )
         )
     else:
         outcome.missing.append(term.text)
@@ -94,13 +99,32 @@ def compare_ident(
 SLOT_SHARE = 0.5
 
 
+# Nouns that name one slot of a device, so an `attribute` written with one finds the
+# slot a statement names with another ("memory" and "16GB of RAM"). Only the attribute's
+# slot uses them: claim text paraphrases still need configured aliases.
+SLOT_NOUNS = (
+    "display screen panel",
+    "memory ram",
+    "storag capacity",
+    "chip processor chipset soc platform",
+    "camera len sensor shooter",
+    "pric cost",
+)
+_SLOT_SAME: dict[str, frozenset[str]] = {
+    word: frozenset(group.split()) for group in SLOT_NOUNS for word in group.split()
+}
+
+
 def in_attribute_slot(claim: ClaimReading, context: Context, noun: Sequence[str] = ()) -> bool:
     """Whether a statement term sits in the slot the claim's `attribute` names: its
-    neighbouring words (or its own noun) hold most of the attribute's words."""
+    neighbouring words (or its own noun) hold most of the attribute's words, or a word
+    naming the same slot."""
     slot = [word for word in claim.attribute if not word.startswith("@")]
     if not slot:
         return False
-    found = sum(1 for word in slot if word in context or word in noun)
+    found = sum(
+        1 for word in slot if any(w in context or w in noun for w in _SLOT_SAME.get(word, (word,)))
+    )
     return found / len(slot) >= SLOT_SHARE
 
 
