@@ -234,3 +234,43 @@ def test_a_name_attribute_makes_the_named_model_its_own_slot(
         value=value,
     )
     assert outcome.relation is expected
+
+
+S21 = (
+    "The Galaxy S21 Ultra has four rear cameras: a 108MP wide, a 12MP ultra-wide and two "
+    "10MP telephotos with 3x and 10x optical zoom."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("four", Relation.SUPPORTS), ("five", Relation.CONTRADICTS)]
+)
+def test_a_bare_number_value_counts_what_the_attribute_names(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        "The Galaxy S21 Ultra will have a 108MP wide camera at the rear.",
+        S21,
+        subject="Galaxy S21 Ultra",
+        attribute="number of rear cameras",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("below $1,899", Relation.SUPPORTS), ("below $1,799", Relation.CONTRADICTS)],
+)
+def test_a_figure_of_another_model_after_than_is_only_compared_with(
+    value: str, expected: Relation
+) -> None:
+    # "less than the Z Fold3's $1,799": the Fold3's price is no claim about the Fold4's.
+    outcome = relation(
+        "The Galaxy Z Fold4 will cost less than the Z Fold3's $1,799.",
+        "In the US, Galaxy Z Fold4 starts at $1,799.99 and Galaxy Z Flip4 at $999.99.",
+        subject="Galaxy Z Fold4",
+        attribute="US starting price",
+        value=value,
+    )
+    assert outcome.relation is expected

@@ -238,10 +238,24 @@ def _bounded(
     if not (bound_low or bound_high):
         # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.
         comparison = before_phrase(tokens, start, COMPARISON_BY) not in (None, "as")
-        comparison = comparison or near_before(tokens, start, frozenset({"than"}), 3)
+        comparison = comparison or near_before(tokens, _before_owner(tokens, start), THAN, 3)
     starting = not comparison and near_before(tokens, start, STARTING, 4)
     text = " ".join(t.text for t in tokens[start : end + 1])
     return Quantity(value, unit, low, high, places, start, end, text, comparison, starting)
+
+
+THAN = frozenset({"than"})
+
+
+def _before_owner(tokens: list[Token], start: int) -> int:
+    """Where the words before a figure start once the model owning it is skipped:
+    "less than the Z Fold3's $1,799" compares with the Fold3's price."""
+    i = start
+    while i > 0 and (
+        tokens[i - 1].capital or tokens[i - 1].kind == "code" or tokens[i - 1].low in ("'s", "'")
+    ):
+        i -= 1
+    return i if i < start else start
 
 
 def _merge_ranges(tokens: list[Token], found: list[Quantity]) -> list[Quantity]:

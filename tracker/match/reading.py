@@ -16,6 +16,7 @@ from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
 from tracker.match.normalize import Aliases, alias_rewriter, stem
 from tracker.match.terms import (
+    NUMBER_WORDS,
     QUANTIFIERS,
     STOPWORDS,
     VARIANTS,
@@ -239,7 +240,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     if claim.subject:
         subjects.extend(parse(claim.subject).idents)
     if claim.value:
-        value = read(claim.value, year, merge_ranges=True, aliases=aliases)
+        value = read(_counted(claim.value, claim.attribute), year, True, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
         value_words = tuple(
             t.stem
@@ -294,6 +295,15 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         naming=bool(claim.attribute)
         and bool(NAMING_WORDS & {t.low for t in parse(str(claim.attribute)).tokens}),
     )
+
+
+def _counted(value: str, attribute: str | None) -> str:
+    """A bare number for a value ("five") counts what the attribute names: "number of
+    rear cameras" makes it "five cameras", compared with "four rear cameras"."""
+    words = value.split()
+    bare = len(words) == 1 and (words[0].isdigit() or words[0].lower() in NUMBER_WORDS)
+    nouns = [t.text for t in parse(attribute).content()] if attribute else []
+    return f"{value} {nouns[-1]}" if bare and nouns else value
 
 
 def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:

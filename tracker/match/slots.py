@@ -20,6 +20,7 @@ from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.subjects import adjacent, foreign, statement_owner
 from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
+from tracker.match.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
 # the best-placed one and still count as the claim's slot.
@@ -229,11 +230,19 @@ def _other_events(claim_context: Context, other: Context) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+MONEY = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+
+
 def _slot_of(
     claim: ClaimReading, statement: Reading, item: tuple[Quantity | Period, Context]
 ) -> bool:
     other, context = item
-    return in_attribute_slot(claim, context, own_words(statement.parsed, other.end))
+    noun = own_words(statement.parsed, other.end)
+    if isinstance(other, Quantity) and other.unit in MONEY:
+        # A sum of money is a price, and "from $599" a starting price, whatever words
+        # stand beside it.
+        noun = [*noun, "pric", "cost", *(["start"] if other.starting else [])]
+    return in_attribute_slot(claim, context, noun)
 
 
 def is_soft(key: Key) -> bool:

@@ -28,6 +28,7 @@ from tracker.match.vocab import (
     MONTH_NAMES,
     NEGATIONS,
     NOT_VERBS,
+    NUMBER_WORDS,
     QUANTIFIERS,
     STARTING,
     STOPWORDS,
@@ -40,6 +41,7 @@ from tracker.match.vocab import (
 )
 
 __all__ = [
+    "NUMBER_WORDS",
     "QUANTIFIERS",
     "STARTING",
     "STOPWORDS",
