@@ -11,7 +11,7 @@ from tracker.result import Relation
 class Thresholds:
     """The cut-offs a relation uses; from `Config`."""
 
-    confirm_coverage: float = 0.75
+    confirm_coverage: float = 0.7
     flip_coverage: float = 0.75
     conflict_coverage: float = 0.4
     identifier_similarity: float = 60.0
