@@ -274,3 +274,39 @@ def test_a_figure_of_another_model_after_than_is_only_compared_with(
         value=value,
     )
     assert outcome.relation is expected
+
+
+COLOURS = (
+    "iPhone 16 Pro and iPhone 16 Pro Max come in black titanium, white titanium, natural "
+    "titanium and desert titanium."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Desert Titanium", Relation.SUPPORTS),
+        ("Titanium Gray", Relation.CONTRADICTS),
+        ("Rose", Relation.CONTRADICTS),
+    ],
+)
+def test_a_colour_value_is_compared_with_the_listed_colours(value: str, expected: Relation) -> None:
+    outcome = relation(
+        f"The iPhone 16 Pro will come in a new {value} finish.",
+        COLOURS,
+        subject="iPhone 16 Pro",
+        attribute="colour",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+def test_a_colour_of_another_part_is_not_compared_with_the_body_colours() -> None:
+    outcome = relation(
+        "The new MacBook Air will have an off-white bezel and keyboard.",
+        "The MacBook Air comes in silver, space gray, starlight and midnight.",
+        subject="MacBook Air",
+        attribute="bezel and keyboard colour",
+        value="off-white",
+    )
+    assert outcome.relation is Relation.UNRELATED

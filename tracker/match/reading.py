@@ -29,6 +29,7 @@ from tracker.match.terms import (
     parse,
     word_list,
 )
+from tracker.match.vocab import COLOUR_SLOTS
 from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
@@ -109,6 +110,9 @@ class ClaimReading:
     # Whether the `attribute` asks for a name ("model name"): the named value, wherever
     # the statement names it, is in its slot.
     naming: bool = False
+    # For an attribute naming a colour slot: its other word stems ("keyboard"), plus "*".
+    colour_slot: tuple[str, ...] = ()
+    attribute_text: str = ""
 
 
 def year_of(text: str | None) -> int | None:
@@ -292,9 +296,21 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         plain_value=plain_value,
         value_text=str(claim.value or ""),
         value_words=value_words,
+        colour_slot=_colour_slot(claim.attribute),
+        attribute_text=str(claim.attribute or ""),
         naming=bool(claim.attribute)
         and bool(NAMING_WORDS & {t.low for t in parse(str(claim.attribute)).tokens}),
     )
+
+
+def _colour_slot(attribute: str | None) -> tuple[str, ...]:
+    """ "bezel and keyboard colour" -> ("*", "bezel", "keyboard"); () if no colour slot."""
+    if not attribute:
+        return ()
+    content = parse(attribute).content()
+    if not any(t.low in COLOUR_SLOTS for t in content):
+        return ()
+    return ("*", *(t.stem for t in content if t.low not in COLOUR_SLOTS))
 
 
 def _counted(value: str, attribute: str | None) -> str:

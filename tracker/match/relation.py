@@ -232,8 +232,8 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     if claim.reading.quantifier_clauses:
         return False  # "all three models": one model's figure does not settle it
     wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
-    if claim.plain_value and claim.value_text != claim.value_text.lower():
-        wanted += 1  # a name without figures ("MagSafe"), found in its slot
+    if claim.plain_value and (claim.value_text != claim.value_text.lower() or claim.colour_slot):
+        wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot
     words = all(covered(word, statement.stems) for word in claim.value_words)
     return wanted > 0 and outcome.slot_matches >= wanted and words
 

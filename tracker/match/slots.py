@@ -20,7 +20,7 @@ from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.subjects import adjacent, foreign, statement_owner
 from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
-from tracker.match.vocab import CURRENCY_SYMBOLS, CURRENCY_WORDS
+from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
 # the best-placed one and still count as the claim's slot.
@@ -182,6 +182,8 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
     slot word in the statement ("the Lightning port") that is not the claimed value is
     a rival value. Without the slot word in the statement nothing is compared.
     """
+    if compare_colours(claim, statement, outcome):
+        return
     if claim.value_text == claim.value_text.lower():
         return  # "yes", "curved edges": not a name that a rival name could replace
     if all(covered(word, statement.stems) for word in claim.plain_value):
@@ -243,6 +245,49 @@ def _slot_of(
         # stand beside it.
         noun = [*noun, "pric", "cost", *(["start"] if other.starting else [])]
     return in_attribute_slot(claim, context, noun)
+
+
+def compare_colours(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """A colour value against the colours a statement lists (two or more in a sentence).
+
+    Listed: the value's colour words in the same sentence match; missing from the list,
+    they conflict. The attribute's other words ("keyboard" of "keyboard colour") must be
+    in that sentence too. Returns whether a colour list settled it.
+    """
+    if not claim.colour_slot:
+        return False
+    wanted = [w for w in claim.value_text.lower().replace("-", " ").split() if w in COLOURS]
+    if not wanted:
+        return False
+    tokens = statement.parsed.tokens
+    other = [w for w in claim.colour_slot if w != "*"]
+    for segment in _sentences(statement):
+        listed = {tokens[n].low for n in segment if tokens[n].low in COLOURS}
+        stems = {tokens[n].stem for n in segment}
+        if len(listed) < 2 or not all(w in stems for w in other):
+            continue
+        if all(w in listed for w in wanted):
+            outcome.matched.append(claim.value_text)
+            outcome.slot_matches += 1
+        else:
+            label = claim.attribute_text or "colour"
+            outcome.conflicts.append(
+                f"{label}: claim {claim.value_text}, statement {', '.join(sorted(listed))}"
+            )
+            outcome.slot_conflict = True
+        return True
+    return False
+
+
+def _sentences(statement: Reading) -> list[list[int]]:
+    """Token indices of each sentence (split at . ; !)."""
+    out: list[list[int]] = [[]]
+    for token in statement.parsed.tokens:
+        if token.low in (".", ";", "!") and out[-1]:
+            out.append([])
+        else:
+            out[-1].append(token.index)
+    return [s for s in out if s]
 
 
 def is_soft(key: Key) -> bool:

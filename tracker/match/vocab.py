@@ -84,6 +84,15 @@ CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": 
 CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 MULTIPLIERS |= {"lakh": 1e5, "crore": 1e7, "crores": 1e7}
+# Colour and finish words: the values of a "colour" slot, which a statement lists.
+COLOURS = frozenset(
+    word_list(
+        """black white gray grey silver gold blue green red pink purple violet yellow orange
+        brown beige rose graphite titanium bronze copper cream ivory teal navy lavender coral"""
+    )
+)
+# Attribute words that name a colour slot.
+COLOUR_SLOTS = frozenset(word_list("colour colours color colors finish finishes shade shades"))
 # Ordinal words from "second" on ("first" is too common to rank anything by itself).
 ORDINAL_WORDS = {
     word: n
