@@ -310,3 +310,28 @@ def test_a_colour_of_another_part_is_not_compared_with_the_body_colours() -> Non
         value="off-white",
     )
     assert outcome.relation is Relation.UNRELATED
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Steam Deck", Relation.SUPPORTS), ("SteamPal", Relation.CONTRADICTS)],
+)
+def test_a_name_value_meets_the_name_a_statement_announces(value: str, expected: Relation) -> None:
+    outcome = relation(
+        f"Valve's handheld gaming PC will be called the {value}.",
+        "Valve announced Steam Deck, a handheld gaming PC running SteamOS.",
+        subject="Valve handheld PC",
+        attribute="product name",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+def test_a_code_name_is_not_denied_by_the_announced_name() -> None:
+    outcome = relation(
+        "Apple's Mac chip project is code-named Kalamata.",
+        "Apple unveiled M1, its first chip designed for the Mac.",
+        attribute="code name",
+        value="Kalamata",
+    )
+    assert outcome.relation is not Relation.CONTRADICTS

@@ -298,9 +298,15 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         value_words=value_words,
         colour_slot=_colour_slot(claim.attribute),
         attribute_text=str(claim.attribute or ""),
-        naming=bool(claim.attribute)
-        and bool(NAMING_WORDS & {t.low for t in parse(str(claim.attribute)).tokens}),
+        naming=_naming(claim.attribute),
     )
+
+
+def _naming(attribute: str | None) -> bool:
+    """Whether the attribute asks for the product's name ("model name"), not a code
+    name, which statements rarely confirm or deny."""
+    words = {t.low for t in parse(attribute).tokens} if attribute else set()
+    return bool(words & NAMING_WORDS) and not words & {"code", "codename", "internal"}
 
 
 def _colour_slot(attribute: str | None) -> tuple[str, ...]:

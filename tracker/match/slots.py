@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from tracker.match.context import Context, covered, rank
+from tracker.match.context import Context, classes, covered, rank
 from tracker.match.idents import equivalent, related
 from tracker.match.normalize import UNIT_WORDS
 from tracker.match.outcome import Outcome, Thresholds
@@ -182,14 +182,16 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
     slot word in the statement ("the Lightning port") that is not the claimed value is
     a rival value. Without the slot word in the statement nothing is compared.
     """
-    if compare_colours(claim, statement, outcome):
+    if compare_colours(claim, statement, outcome) or _rival_name(claim, statement, outcome):
         return
     if claim.value_text == claim.value_text.lower():
         return  # "yes", "curved edges": not a name that a rival name could replace
     if all(covered(word, statement.stems) for word in claim.plain_value):
         # The name in a sentence that names the slot too ("MagSafe charging" for a
         # "charging port" of "MagSafe") is the value in its slot.
-        if any(
+        # A name attribute's value is its own slot, spelled exactly.
+        named = claim.naming and all(word in statement.stems for word in claim.plain_value)
+        if named or any(
             all(covered(word, segment) for word in claim.plain_value)
             and in_attribute_slot(claim, dict.fromkeys(segment, 1.0))
             for segment in statement.segments
@@ -275,6 +277,27 @@ def compare_colours(claim: ClaimReading, statement: Reading, outcome: Outcome) -
                 f"{label}: claim {claim.value_text}, statement {', '.join(sorted(listed))}"
             )
             outcome.slot_conflict = True
+        return True
+    return False
+
+
+def _rival_name(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """For a name attribute, the name a statement announces ("Valve announced Steam
+    Deck") when it is not the claimed name ("SteamPal") is a rival name."""
+    # Names are spelled exactly: "SteamPal" is not "SteamOS".
+    if not claim.naming or all(word in statement.stems for word in claim.plain_value):
+        return False
+    parsed = statement.parsed
+    starts = {n.start: n for n in (*parsed.names, *parsed.idents)}
+    for token in parsed.tokens:
+        if "@announce" not in classes(token.stem) or token.capital:
+            continue
+        named = starts.get(token.index + 1)
+        if named is None:
+            continue
+        label = claim.attribute_text or "name"
+        outcome.conflicts.append(f"{label}: claim {claim.value_text}, statement {named.text}")
+        outcome.slot_conflict = True
         return True
     return False
 
