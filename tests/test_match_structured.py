@@ -335,3 +335,23 @@ def test_a_code_name_is_not_denied_by_the_announced_name() -> None:
         value="Kalamata",
     )
     assert outcome.relation is not Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Steam Deck", Relation.SUPPORTS), ("SteamPal", Relation.CONTRADICTS)],
+)
+def test_a_claim_text_naming_a_product_is_a_name_slot(name: str, expected: Relation) -> None:
+    outcome = relation(
+        f"Valve's handheld gaming PC will be called the {name}.",
+        "Valve announced Steam Deck, a handheld gaming PC running SteamOS.",
+    )
+    assert outcome.relation is expected
+
+
+def test_a_code_name_in_the_text_is_not_a_name_slot() -> None:
+    outcome = relation(
+        "Apple's Mac chip project is code-named Kalamata.",
+        "Apple unveiled M1, its first chip designed for the Mac.",
+    )
+    assert outcome.relation is not Relation.CONTRADICTS

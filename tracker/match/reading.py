@@ -14,7 +14,7 @@ from datetime import date
 
 from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
-from tracker.match.normalize import Aliases, alias_rewriter, stem
+from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
 from tracker.match.terms import (
     NUMBER_WORDS,
     QUANTIFIERS,
@@ -264,6 +264,18 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         terms = value_reading.parsed
         if not (terms.quantities or terms.periods or terms.idents):
             plain_value = tuple(t.stem for t in terms.content())
+    naming = _naming(claim.attribute)
+    value_text = str(claim.value or "")
+    if not claim.value:
+        # "will be called the SteamPal": the text itself names a name slot.
+        written = _written_name(parsed)
+        if written is not None:
+            naming, value_text = True, " ".join(t.text for t in written)
+            ident = next((i for i in parsed.idents if i.start == written[0].index), None)
+            for k in values:
+                k.value = k.value or k.term is ident
+            if ident is None:
+                plain_value = tuple(t.stem for t in written)
     variants = frozenset(
         t.low
         for t in parsed.tokens
@@ -294,12 +306,37 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         negative=reading.negative,
         attribute=attribute,
         plain_value=plain_value,
-        value_text=str(claim.value or ""),
+        value_text=value_text,
         value_words=value_words,
         colour_slot=_colour_slot(claim.attribute),
         attribute_text=str(claim.attribute or ""),
-        naming=_naming(claim.attribute),
+        naming=naming,
     )
+
+
+# Words that introduce a product's name in a claim ("will be called", "sold as").
+NAMING_VERBS = frozenset(word_list("called named dubbed branded"))
+
+
+def _written_name(parsed: Parsed) -> list[Token] | None:
+    """The capitalised name after "called", "named", "branded" or "sold as" [the]."""
+    tokens = parsed.tokens
+    for n, token in enumerate(tokens):
+        sold_as = token.low == "as" and n > 0 and tokens[n - 1].low in ("sold", "known")
+        if token.low not in NAMING_VERBS and not sold_as:
+            continue
+        if any(t.low == "code" for t in tokens[max(0, n - 2) : n]):
+            return None  # "code-named": a code name, which statements rarely settle
+        start = n + 1
+        if start < len(tokens) and tokens[start].low == "the":
+            start += 1
+        name: list[Token] = []
+        for t in tokens[start:]:
+            if not (t.capital or t.kind == "code" or (name and t.kind == "number")):
+                break
+            name.append(t)
+        return name or None
+    return None
 
 
 def _naming(attribute: str | None) -> bool:
