@@ -355,3 +355,14 @@ def test_a_code_name_in_the_text_is_not_a_name_slot() -> None:
         "Apple unveiled M1, its first chip designed for the Mac.",
     )
     assert outcome.relation is not Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("colour", "expected"),
+    [("desert titanium", Relation.SUPPORTS), ("rose", Relation.CONTRADICTS)],
+)
+def test_a_claim_text_naming_a_colour_slot_meets_the_listed_colours(
+    colour: str, expected: Relation
+) -> None:
+    outcome = relation(f"The iPhone 16 Pro will come in a new {colour} finish.", COLOURS)
+    assert outcome.relation is expected

@@ -29,7 +29,7 @@ from tracker.match.terms import (
     parse,
     word_list,
 )
-from tracker.match.vocab import COLOUR_SLOTS
+from tracker.match.vocab import COLOUR_SLOTS, COLOURS
 from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
@@ -112,6 +112,8 @@ class ClaimReading:
     naming: bool = False
     # For an attribute naming a colour slot: its other word stems ("keyboard"), plus "*".
     colour_slot: tuple[str, ...] = ()
+    # The colour words claimed for that slot ("black" of "matte black").
+    colours: tuple[str, ...] = ()
     attribute_text: str = ""
 
 
@@ -276,6 +278,16 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
                 k.value = k.value or k.term is ident
             if ident is None:
                 plain_value = tuple(t.stem for t in written)
+    colour_slot = _colour_slot(claim.attribute)
+    colour_source = value_text
+    if not claim.value and not colour_slot and any(t.low in COLOUR_SLOTS for t in parsed.tokens):
+        # "will come in a new matte black colour": the text names a colour slot.
+        colour_slot, colour_source = ("*",), claim.text
+    colours = (
+        tuple(w for w in colour_source.lower().replace("-", " ").split() if w in COLOURS)
+        if colour_slot
+        else ()
+    )
     variants = frozenset(
         t.low
         for t in parsed.tokens
@@ -308,7 +320,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         plain_value=plain_value,
         value_text=value_text,
         value_words=value_words,
-        colour_slot=_colour_slot(claim.attribute),
+        colour_slot=colour_slot,
+        colours=colours,
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )

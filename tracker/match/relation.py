@@ -76,7 +76,7 @@ def relate(
         found.append((key, matched_at))
         hit = len(outcome.matched) > before[0] or len(outcome.conflicts) > before[1]
         addressed.append((key, 0 if hit else None))
-    if claim.plain_value and not outcome.conflicts:
+    if (claim.plain_value or claim.colours) and not outcome.conflicts:
         compare_plain_value(claim, statement, outcome)
     for subject in claim.subjects[: claim.text_subjects]:
         where = [i.start for i in statement.parsed.idents if equivalent(subject.words, i.words)]
@@ -232,7 +232,7 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     if claim.reading.quantifier_clauses:
         return False  # "all three models": one model's figure does not settle it
     wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
-    if claim.plain_value and (claim.value_text != claim.value_text.lower() or claim.colour_slot):
+    if claim.colours or (claim.plain_value and claim.value_text != claim.value_text.lower()):
         wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot
     words = all(covered(word, statement.stems) for word in claim.value_words)
     return wanted > 0 and outcome.slot_matches >= wanted and words

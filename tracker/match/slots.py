@@ -182,7 +182,9 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
     slot word in the statement ("the Lightning port") that is not the claimed value is
     a rival value. Without the slot word in the statement nothing is compared.
     """
-    if compare_colours(claim, statement, outcome) or _rival_name(claim, statement, outcome):
+    if compare_colours(claim, statement, outcome) or not claim.plain_value:
+        return
+    if _rival_name(claim, statement, outcome):
         return
     if claim.value_text == claim.value_text.lower():
         return  # "yes", "curved edges": not a name that a rival name could replace
@@ -256,9 +258,7 @@ def compare_colours(claim: ClaimReading, statement: Reading, outcome: Outcome) -
     they conflict. The attribute's other words ("keyboard" of "keyboard colour") must be
     in that sentence too. Returns whether a colour list settled it.
     """
-    if not claim.colour_slot:
-        return False
-    wanted = [w for w in claim.value_text.lower().replace("-", " ").split() if w in COLOURS]
+    wanted = claim.colours
     if not wanted:
         return False
     tokens = statement.parsed.tokens
