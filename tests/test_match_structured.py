@@ -366,3 +366,28 @@ def test_a_claim_text_naming_a_colour_slot_meets_the_listed_colours(
 ) -> None:
     outcome = relation(f"The iPhone 16 Pro will come in a new {colour} finish.", COLOURS)
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("tech", "expected"),
+    [("LCD", Relation.SUPPORTS), ("micro-OLED (uOLED)", Relation.CONTRADICTS)],
+)
+def test_a_display_technology_meets_the_one_a_statement_names(
+    tech: str, expected: Relation
+) -> None:
+    outcome = relation(
+        f"The Quest 3 will use {tech} displays.",
+        "Meta detailed Quest 3: a Snapdragon XR2 Gen 2 chip and two LCD panels.",
+    )
+    assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("port", "expected"), [("Lightning", Relation.SUPPORTS), ("USB-C", Relation.CONTRADICTS)]
+)
+def test_a_port_meets_the_ports_a_statement_names(port: str, expected: Relation) -> None:
+    outcome = relation(
+        f"The AirPods Pro 2 charging case will switch from micro-USB to {port}.",
+        "The AirPods Pro 2 case can be charged with a Lightning cable or a Qi charger.",
+    )
+    assert outcome.relation is expected

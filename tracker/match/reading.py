@@ -9,6 +9,7 @@ value the term to compare.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,7 +30,7 @@ from tracker.match.terms import (
     parse,
     word_list,
 )
-from tracker.match.vocab import COLOUR_SLOTS, COLOURS
+from tracker.match.vocab import COLOUR_SLOTS, COLOURS, TECH_FAMILIES
 from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
@@ -114,6 +115,9 @@ class ClaimReading:
     colour_slot: tuple[str, ...] = ()
     # The colour words claimed for that slot ("black" of "matte black").
     colours: tuple[str, ...] = ()
+    # Technologies claimed for a slot, by family, one spelling -> as written:
+    # (("display", {"microoled": "micro-OLED"}),).
+    techs: tuple[tuple[str, dict[str, str]], ...] = ()
     attribute_text: str = ""
 
 
@@ -322,6 +326,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         value_words=value_words,
         colour_slot=colour_slot,
         colours=colours,
+        techs=_techs(claim),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )
@@ -357,6 +362,35 @@ def _naming(attribute: str | None) -> bool:
     name, which statements rarely confirm or deny."""
     words = {t.low for t in parse(attribute).tokens} if attribute else set()
     return bool(words & NAMING_WORDS) and not words & {"code", "codename", "internal"}
+
+
+def tech_values(text: str, family: str) -> dict[str, str]:
+    """The technologies of `family` a text names (one spelling -> as written), those it
+    only compares with left out ("from Lightning to USB-C" names USB-C)."""
+    pattern = TECH_FAMILIES[family][0]
+    out: dict[str, str] = {}
+    for found in re.finditer(pattern, text, flags=re.IGNORECASE):
+        before = text.lower()[: found.start()].split()[-2:]
+        if any(w in ("from", "replacing", "replaces", "than") for w in before):
+            continue
+        key = re.sub(r"[- ]", "", found.group(0).lower()).replace("typec", "c")
+        out.setdefault(key, found.group(0))
+    return out
+
+
+def _techs(claim: Claim) -> tuple[tuple[str, dict[str, str]], ...]:
+    """The technologies a claim names for a slot it names (in its attribute or text)."""
+    out = []
+    for family, (_, slot) in TECH_FAMILIES.items():
+        if claim.value and claim.attribute:
+            words = set(str(claim.attribute).lower().split())
+            values = tech_values(str(claim.value), family) if words & slot else {}
+        else:
+            words = set(re.findall(r"[a-z]+", claim.text.lower()))
+            values = tech_values(claim.text, family) if words & slot else {}
+        if values:
+            out.append((family, values))
+    return tuple(out)
 
 
 def _colour_slot(attribute: str | None) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ matches, a differing one in the same slot conflicts, anything else is not found.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -17,10 +18,10 @@ from tracker.match.context import Context, classes, covered, rank
 from tracker.match.idents import equivalent, related
 from tracker.match.normalize import UNIT_WORDS
 from tracker.match.outcome import Outcome, Thresholds
-from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.reading import ClaimReading, Key, Reading, tech_values
 from tracker.match.subjects import adjacent, foreign, statement_owner
 from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
-from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS, TECH_FAMILIES
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
 # the best-placed one and still count as the claim's slot.
@@ -279,6 +280,31 @@ def compare_colours(claim: ClaimReading, statement: Reading, outcome: Outcome) -
             outcome.slot_conflict = True
         return True
     return False
+
+
+def compare_techs(claim: ClaimReading, statement: Reading, outcome: Outcome) -> None:
+    """Claimed technologies against those a statement sentence names for the same slot
+    ("micro-OLED displays" against "two LCD panels"): all there match, else conflict."""
+    sentences = re.split(r"[.;!?](?:\s|$)", statement.parsed.text)
+    for family, claimed in claim.techs:
+        slot = TECH_FAMILIES[family][1]
+        lists = [
+            tech_values(sentence, family)
+            for sentence in sentences
+            if slot & set(re.findall(r"[a-z]+", sentence.lower()))
+        ]
+        lists = [listed for listed in lists if listed]
+        if not lists:
+            continue
+        if any(set(claimed) <= set(listed) for listed in lists):
+            outcome.matched.append("/".join(claimed.values()))
+            outcome.slot_matches += 1
+            continue
+        outcome.conflicts.append(
+            f"{family}: claim {'/'.join(claimed.values())}, statement {'/'.join(lists[0].values())}"
+        )
+        outcome.slot_conflict = True
+        return
 
 
 def _rival_name(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:

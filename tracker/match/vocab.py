@@ -93,6 +93,19 @@ COLOURS = frozenset(
 )
 # Attribute words that name a colour slot.
 COLOUR_SLOTS = frozenset(word_list("colour colours color colors finish finishes shade shades"))
+# Rival technologies of one slot, written in many ways; each pattern's match, with
+# spaces and hyphens removed, is the value ("micro-OLED" -> "microoled"). The slot
+# words say where they are values: a claim or statement sentence must name the slot.
+TECH_FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
+    "display": (
+        r"\b(?:micro[- ]?oled|micro[- ]?led|mini[- ]?led|amoled|oled|lcd|e[- ]?ink)\b",
+        frozenset(word_list("display displays screen screens panel panels")),
+    ),
+    "port": (
+        r"\b(?:usb[- ]?c|usb type[- ]?c|lightning|micro[- ]?usb|magsafe)\b",
+        frozenset(word_list("port ports connector charging charged charge cable")),
+    ),
+}
 # Ordinal words from "second" on ("first" is too common to rank anything by itself).
 ORDINAL_WORDS = {
     word: n
