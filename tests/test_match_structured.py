@@ -391,3 +391,28 @@ def test_a_port_meets_the_ports_a_statement_names(port: str, expected: Relation)
         "The AirPods Pro 2 case can be charged with a Lightning cable or a Qi charger.",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("supported", Relation.SUPPORTS), ("not supported", Relation.CONTRADICTS)],
+)
+def test_a_yes_no_value_meets_the_feature_a_statement_names(value: str, expected: Relation) -> None:
+    outcome = relation(
+        "Wireless charging support is uncertain for the device.",
+        "Phone (1) packs a 4,500mAh battery with 33W wired and 15W Qi wireless charging.",
+        subject="Nothing Phone (1)",
+        attribute="wireless charging",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+def test_a_feature_denied_in_the_statement_contradicts_a_yes() -> None:
+    outcome = relation(
+        "The phone will offer wireless charging.",
+        "The phone has no wireless charging, when there is no budget for it.",
+        attribute="wireless charging",
+        value="yes",
+    )
+    assert outcome.relation is Relation.CONTRADICTS

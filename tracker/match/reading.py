@@ -115,6 +115,8 @@ class ClaimReading:
     colour_slot: tuple[str, ...] = ()
     # The colour words claimed for that slot ("black" of "matte black").
     colours: tuple[str, ...] = ()
+    # A yes/no value ("supported", "not supported"): True, False, or None.
+    affirms: bool | None = None
     # Technologies claimed for a slot, by family, one spelling -> as written:
     # (("display", {"microoled": "micro-OLED"}),).
     techs: tuple[tuple[str, dict[str, str]], ...] = ()
@@ -327,6 +329,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         colour_slot=colour_slot,
         colours=colours,
         techs=_techs(claim),
+        affirms=_affirms(claim.value),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )
@@ -362,6 +365,16 @@ def _naming(attribute: str | None) -> bool:
     name, which statements rarely confirm or deny."""
     words = {t.low for t in parse(attribute).tokens} if attribute else set()
     return bool(words & NAMING_WORDS) and not words & {"code", "codename", "internal"}
+
+
+YES_VALUES = frozenset(["yes", "supported", "available", "included", "true"])
+NO_VALUES = frozenset(["no", "not supported", "unsupported", "none", "removed", "false"])
+
+
+def _affirms(value: str | None) -> bool | None:
+    """A yes/no value: True for "yes"/"supported", False for "no"/"not supported"."""
+    text = str(value or "").strip().lower()
+    return True if text in YES_VALUES else False if text in NO_VALUES else None
 
 
 def tech_values(text: str, family: str) -> dict[str, str]:

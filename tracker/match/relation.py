@@ -17,6 +17,7 @@ from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.slots import (
+    compare_feature,
     compare_ident,
     compare_plain_value,
     compare_slot,
@@ -84,6 +85,8 @@ def relate(
         addressed.append((key, 0 if hit else None))
     if claim.techs and not outcome.conflicts:
         compare_techs(claim, statement, outcome)
+    if claim.affirms is not None and not outcome.conflicts:
+        compare_feature(claim, statement, outcome)
     if (claim.plain_value or claim.colours) and not outcome.conflicts:
         compare_plain_value(claim, statement, outcome)
     for subject in claim.subjects[: claim.text_subjects]:
@@ -240,7 +243,7 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     if claim.reading.quantifier_clauses:
         return False  # "all three models": one model's figure does not settle it
     wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
-    wanted += len(claim.techs)
+    wanted += len(claim.techs) + (claim.affirms is not None)
     if claim.colours or (claim.plain_value and claim.value_text != claim.value_text.lower()):
         wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot
     words = all(covered(word, statement.stems) for word in claim.value_words)

@@ -307,6 +307,48 @@ def compare_techs(claim: ClaimReading, statement: Reading, outcome: Outcome) -> 
         return
 
 
+# Attribute words too general to find a feature by ("S Pen support" -> "pen").
+GENERAL_SLOT = frozenset(["support", "suport", "feature", "featur", "option", "availab"])
+# Share of a feature attribute's words one statement sentence must hold.
+FEATURE_SHARE = 0.66
+
+
+def compare_feature(claim: ClaimReading, statement: Reading, outcome: Outcome) -> None:
+    """A yes/no value against a statement sentence that names the feature (most of the
+    attribute's words): named plainly, the feature is there; negated, it is not."""
+    slot = [
+        w
+        for w in claim.attribute
+        if not w.startswith("@") and not any(w.startswith(g) for g in GENERAL_SLOT)
+    ]
+    if not slot:
+        return
+    parsed = statement.parsed
+    for sentence in _sentences(statement):
+        stems = {parsed.tokens[n].stem for n in sentence}
+        if sum(1 for w in slot if w in stems) / len(slot) < FEATURE_SHARE:
+            continue
+        # Denied: a negation right before a word of the feature ("no wireless charging").
+        denied = any(
+            parsed.tokens[m].stem in slot
+            for n in parsed.negation
+            if n in sentence
+            for m in range(n + 1, min(n + 4, len(parsed.tokens)))
+        )
+        present = not denied
+        label = claim.attribute_text or "feature"
+        if present == claim.affirms:
+            outcome.matched.append(f"{label}: {claim.value_text}")
+            outcome.slot_matches += 1
+        else:
+            outcome.conflicts.append(
+                f"{label}: claim {claim.value_text}, statement "
+                + ("denies it" if denied else "has it")
+            )
+            outcome.slot_conflict = True
+        return
+
+
 def _rival_name(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
     """For a name attribute, the name a statement announces ("Valve announced Steam
     Deck") when it is not the claimed name ("SteamPal") is a rival name."""
