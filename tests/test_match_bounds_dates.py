@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.match_support import relation
+from tracker.match.terms import parse
 from tracker.result import Relation
 
 
@@ -78,3 +79,9 @@ def test_generations_and_time_units_are_not_ranks() -> None:
         "The AirPods Pro (2nd generation) play 30 frames per second .",
     )
     assert outcome.relation is Relation.SUPPORTS
+
+
+def test_a_count_before_a_figure_is_not_a_zoom() -> None:
+    units = [(q.text, q.unit) for q in parse("108MP + 2x 10MP telephoto (3x and 10x)").quantities]
+    assert units == [("108MP", "MP"), ("10MP", "MP"), ("3x", "x"), ("10x", "x")]
+    assert [q.unit for q in parse("a 5x optical zoom").quantities] == ["x"]

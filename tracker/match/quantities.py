@@ -195,8 +195,8 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
         unit = UNIT_WORDS[token.low]
         if unit == "GB" and j + 2 < n and tokens[j + 1].low == "/" and tokens[j + 2].low == "s":
             return "GB/s", j + 2
-        if unit == "x" and token.capital:
-            return None, end
+        if unit == "x" and (token.capital or (j + 1 < n and tokens[j + 1].kind == "number")):
+            return None, end  # "2x 10MP": two of them, not a 2x zoom
         return unit, j
     if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
         return "%", j + 1
