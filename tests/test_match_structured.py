@@ -416,3 +416,31 @@ def test_a_feature_denied_in_the_statement_contradicts_a_yes() -> None:
         value="yes",
     )
     assert outcome.relation is Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("centred", Relation.SUPPORTS), ("left-aligned", Relation.UNRELATED)]
+)
+def test_a_plain_value_in_a_sentence_naming_its_slot_confirms(
+    value: str, expected: Relation
+) -> None:
+    outcome = relation(
+        "The Start menu and taskbar icons move to a new spot on the screen.",
+        "Microsoft introduced Windows 11 with a redesigned Start menu and taskbar centred "
+        "on the screen.",
+        subject="Windows 11",
+        attribute="Start menu position",
+        value=value,
+    )
+    assert outcome.relation is expected
+
+
+def test_a_webcam_slot_finds_a_camera() -> None:
+    outcome = relation(
+        "The new MacBook Air will get a 1080p webcam.",
+        "Apple unveiled a redesigned MacBook Air with a 1080p FaceTime HD camera.",
+        subject="redesigned MacBook Air",
+        attribute="webcam",
+        value="1080p",
+    )
+    assert outcome.relation is Relation.SUPPORTS

@@ -244,7 +244,7 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
         return False  # "all three models": one model's figure does not settle it
     wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
     wanted += len(claim.techs) + (claim.affirms is not None)
-    if claim.colours or (claim.plain_value and claim.value_text != claim.value_text.lower()):
+    if claim.colours or claim.plain_value:
         wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot
     words = all(covered(word, statement.stems) for word in claim.value_words)
     return wanted > 0 and outcome.slot_matches >= wanted and words

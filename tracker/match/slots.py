@@ -109,7 +109,7 @@ SLOT_NOUNS = (
     "memory ram",
     "storag capacity",
     "chip processor chipset soc platform",
-    "camera len sensor shooter",
+    "camera len sensor shooter webcam",
     "pric cost",
 )
 _SLOT_SAME: dict[str, frozenset[str]] = {
@@ -187,8 +187,7 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
         return
     if _rival_name(claim, statement, outcome):
         return
-    if claim.value_text == claim.value_text.lower():
-        return  # "yes", "curved edges": not a name that a rival name could replace
+    lower = claim.value_text == claim.value_text.lower()
     if all(covered(word, statement.stems) for word in claim.plain_value):
         # The name in a sentence that names the slot too ("MagSafe charging" for a
         # "charging port" of "MagSafe") is the value in its slot.
@@ -202,6 +201,8 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
             outcome.slot_matches += 1
             outcome.matched.append(claim.value_text)
         return
+    if lower:
+        return  # "curved edges": not a name that a rival name could replace
     slot = {word for word in claim.attribute if not word.startswith("@")}
     parsed = statement.parsed
     # Words the claim names, except a value it only compares with ("from Lightning").
