@@ -85,3 +85,18 @@ def test_a_count_before_a_figure_is_not_a_zoom() -> None:
     units = [(q.text, q.unit) for q in parse("108MP + 2x 10MP telephoto (3x and 10x)").quantities]
     assert units == [("108MP", "MP"), ("10MP", "MP"), ("3x", "x"), ("10x", "x")]
     assert [q.unit for q in parse("a 5x optical zoom").quantities] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The 512GB Quest 3 will cost $649.99 .", Relation.SUPPORTS),
+        ("The 512GB Quest 3 will cost $599.99 .", Relation.CONTRADICTS),
+        ("The Quest 3 will cost $599.99 .", Relation.UNRELATED),
+    ],
+)
+def test_a_configurations_figure_conflicts_only_with_that_configuration(
+    claim: str, expected: Relation
+) -> None:
+    statement = "A 512GB model of the Quest 3 costs $649.99 ."
+    assert relation(claim, statement).relation is expected

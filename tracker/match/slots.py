@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from tracker.match.context import Context, classes, covered, rank
 from tracker.match.idents import equivalent, related
-from tracker.match.normalize import UNIT_WORDS
+from tracker.match.normalize import UNIT_WORDS, stem
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, tech_values
 from tracker.match.subjects import adjacent, foreign, statement_owner
@@ -229,6 +229,24 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
         # names the whole slot ("Retina display" is no rival to a "display backlight").
         outcome.slot_conflict = all(covered(word, statement.stems) for word in slot)
         return
+
+
+CONFIGURATIONS = frozenset(["model", "version", "configuration", "variant", "edition"])
+
+
+def _other_configuration(claim: ClaimReading, statement: Reading, other: Quantity) -> bool:
+    """Whether a statement figure is that of a configuration the claim does not name:
+    "A 512GB model costs $649.99" says nothing of a claim without 512GB."""
+    parsed = statement.parsed
+    clause = parsed.clause[other.start]
+    for q in parsed.quantities:
+        if q.end >= other.start or q.unit == other.unit or parsed.clause[q.end] != clause:
+            continue
+        if not set(own_words(parsed, q.end)[:1]) & {stem(w) for w in CONFIGURATIONS}:
+            continue
+        mine = claim.reading.parsed.quantities
+        return not any(c.unit == q.unit and c.value == q.value for c in mine)
+    return False
 
 
 def _other_events(claim_context: Context, other: Context) -> bool:
@@ -562,7 +580,16 @@ def compare_slot(
     shared = _shared_share(key.context, pool[top[0]][1])
     if bonus[top[0]] or lone_days:
         shared = 1.0  # the same model's figure, "starting at" in both, or the only days
-    if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
+    candidate = pool[top[0]][0]
+    configuration = isinstance(candidate, Quantity) and _other_configuration(
+        claim, statement, candidate
+    )
+    if (
+        placed
+        and shared >= MIN_SHARED_CONTEXT
+        and all(fits[n] is False for n in top)
+        and not configuration
+    ):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
         outcome.slot_conflict = outcome.slot_conflict or (
