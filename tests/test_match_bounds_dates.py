@@ -100,3 +100,15 @@ def test_a_configurations_figure_conflicts_only_with_that_configuration(
 ) -> None:
     statement = "A 512GB model of the Quest 3 costs $649.99 ."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("power", "expected"), [("320W", Relation.SUPPORTS), ("340W", Relation.CONTRADICTS)]
+)
+def test_the_figure_of_the_claimed_configuration_answers(power: str, expected: Relation) -> None:
+    outcome = relation(
+        f"The 16GB RTX 4080 is rated at {power} .",
+        "The RTX 4080 comes in two configurations: 16GB with 9,728 CUDA cores at 320W, "
+        "and 12GB with 7,680 CUDA cores at 285W .",
+    )
+    assert outcome.relation is expected

@@ -231,6 +231,8 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
         return
 
 
+# Units that tell configurations of one model apart (memory and storage sizes).
+CONFIGURATION_UNITS = frozenset(["GB"])
 CONFIGURATIONS = frozenset(["model", "version", "configuration", "variant", "edition"])
 
 
@@ -247,6 +249,19 @@ def _other_configuration(claim: ClaimReading, statement: Reading, other: Quantit
         mine = claim.reading.parsed.quantities
         return not any(c.unit == q.unit and c.value == q.value for c in mine)
     return False
+
+
+def _same_configuration(claim: ClaimReading, statement: Reading, other: Quantity) -> bool:
+    """Whether the statement figure's clause holds a memory or storage size that the
+    claim names too: the configuration the claim is about."""
+    parsed = statement.parsed
+    clause = parsed.clause[other.start]
+    mine = [c.value for c in claim.reading.parsed.quantities if c.unit in CONFIGURATION_UNITS]
+    return other.unit not in CONFIGURATION_UNITS and any(
+        parsed.clause[q.start] == clause and q.value in mine
+        for q in parsed.quantities
+        if q.unit in CONFIGURATION_UNITS
+    )
 
 
 def _other_events(claim_context: Context, other: Context) -> bool:
@@ -481,6 +496,12 @@ def compare_slot(
         if owner is None or not adjacent(statement, owner, other):
             continue
         if any(equivalent(s.words, owner.words) for s in owners):
+            scores[n] += OWNER_BONUS
+            bonus[n] = True
+    for n, (other, _) in enumerate(pool):
+        # "16GB with 9,728 CUDA cores at 320W": the figure of the configuration the
+        # claim names ("the 16GB RTX 4080").
+        if isinstance(other, Quantity) and _same_configuration(claim, statement, other):
             scores[n] += OWNER_BONUS
             bonus[n] = True
     if isinstance(term, Quantity) and term.starting:
