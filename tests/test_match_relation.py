@@ -163,8 +163,8 @@ def test_paraphrase_without_alias_stays_unsettled_and_alias_fixes_it() -> None:
 
 def test_every_evidence_has_a_detail_line() -> None:
     outcome = relation("The phone will have a 20MP front camera.", CAMERAS)
-    assert outcome.detail == "20 MP: claim 20 MP, statement 32 MP"
-    assert outcome.conflicts == ["20 MP: claim 20 MP, statement 32 MP"]
+    assert outcome.detail == "20MP: claim 20MP, statement 32MP"
+    assert outcome.conflicts == ["20MP: claim 20MP, statement 32MP"]
 
 
 @pytest.mark.parametrize(

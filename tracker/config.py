@@ -8,7 +8,7 @@ Example ``tracker.yaml``::
 
     scope: story              # or "all": match claims against every story's statements
     candidate_score: 30       # rapidfuzz token_set_ratio a statement needs to be considered
-    confirm_coverage: 0.75    # share of the claim's words a confirming statement must contain
+    confirm_coverage: 0.7     # share of the claim's words a confirming statement must contain
     flip_coverage: 0.75       # share of words matched before "will not" vs "will" contradicts
     conflict_coverage: 0.4    # share of words a statement must share for a differing value to conflict
     identifier_similarity: 60 # how alike two model names must be to be rivals ("12"/"12S")
@@ -51,7 +51,7 @@ class Config:
     aliases: tuple[tuple[str, ...], ...] = ()
     # Share (0-1) of a claim's content words a statement must contain to confirm it
     # (words before the claim's verb, its subject, count half).
-    confirm_coverage: float = 0.75
+    confirm_coverage: float = 0.7
     # Share (0-1) of words that must match before a negation flip ("will not") contradicts.
     flip_coverage: float = 0.75
     # Share (0-1) of a claim's words a statement must contain before a differing value in

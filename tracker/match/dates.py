@@ -43,12 +43,29 @@ def _day_number(text: str) -> int | None:
     return None
 
 
-def year_value(token: Token) -> int | None:
+def year_value(token: Token, wide: bool = False) -> int | None:
+    """A four-digit year: 1900-2100, or back to 1000 where the context says it is a
+    year (`wide`: after a month, or "in 1542" closing a phrase)."""
     if token.kind == "number" and token.text.isdigit() and len(token.text) == 4:
         value = int(token.text)
-        if 1900 <= value <= 2100:
+        if (1000 if wide else 1900) <= value <= 2100:
             return value
     return None
+
+
+# Words before a lone number that make an older four-digit number a year ("in 1542").
+_YEAR_PREPOSITIONS = frozenset(["in", "since", "before", "after", "until", "from", "circa"])
+
+
+def _old_year(tokens: list[Token], i: int) -> int | None:
+    """ "in 1542." or "before 1985,": a year outside 1900-2100 only when a preposition
+    precedes it and no noun follows ("in 1500 units" is a count)."""
+    if i == 0 or tokens[i - 1].low not in _YEAR_PREPOSITIONS:
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind != "punct" and nxt.low not in ("and", "or", "to"):
+        return None
+    return year_value(tokens[i], wide=True)
 
 
 def _month_range(year: int, month: int) -> tuple[int, int]:
@@ -119,8 +136,8 @@ def _date_at(
         j = end + 1
         if j < n and tokens[j].low == ",":
             j += 1
-        if j < n and year_value(tokens[j]) is not None:
-            found_year, end = year_value(tokens[j]), j
+        if j < n and year_value(tokens[j], wide=True) is not None:
+            found_year, end = year_value(tokens[j], wide=True), j
         joined = found_year is None and j + 2 < n and tokens[j].low in ("or", "to", "and")
         if joined and _month_at(tokens, j + 1) is not None:
             found_year = year_value(tokens[j + 2])
@@ -138,7 +155,7 @@ def _date_at(
     quarter = _quarter_at(tokens, i)
     if quarter is not None:
         return quarter
-    found_year = year_value(token)
+    found_year = year_value(token) or _old_year(tokens, i)
     if found_year is not None:
         nxt = tokens[i + 1] if i + 1 < n else None
         if nxt is not None and (nxt.low in UNIT_WORDS or nxt.low in MULTIPLIERS):

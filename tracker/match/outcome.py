@@ -11,7 +11,7 @@ from tracker.result import Relation
 class Thresholds:
     """The cut-offs a relation uses; from `Config`."""
 
-    confirm_coverage: float = 0.75
+    confirm_coverage: float = 0.7
     flip_coverage: float = 0.75
     conflict_coverage: float = 0.4
     identifier_similarity: float = 60.0
@@ -36,3 +36,7 @@ class Outcome:
     absent: list[str] = field(default_factory=list)
     # A conflict found only because each side has one such term, without shared words.
     weak: bool = False
+    # Structured value terms found equal in the attribute's slot of the statement, and
+    # whether a conflict is on the value in that slot.
+    slot_matches: int = 0
+    slot_conflict: bool = False

@@ -7,6 +7,9 @@ a bare count takes its own noun as unit ("16,384 CUDA cores"). Comparison-only v
 
 from __future__ import annotations
 
+import math
+import re
+
 from tracker.match.kinds import Parsed, Quantity
 from tracker.match.normalize import UNIT_WORDS, Token, decimals, number_value
 from tracker.match.vocab import (
@@ -20,6 +23,8 @@ from tracker.match.vocab import (
     MONTH_NAMES,
     MULTIPLIERS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
+    SCALED_UNITS,
     STARTING,
     STOPWORDS,
     STRICT,
@@ -27,6 +32,8 @@ from tracker.match.vocab import (
     before_phrase,
     near_before,
 )
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 def _number_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
@@ -62,6 +69,12 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         if token.low == "f/" and i + 1 < n and tokens[i + 1].kind == "number":
             unit = "f/"
             i += 1
+        rank = _ordinal_at(tokens, i) if unit is None else None
+        if rank is not None:
+            found.append(Quantity(rank, "n:ord", rank, rank, 0, i, i, token.text))
+            parsed.used.add(i)
+            i += 1
+            continue
         number = _number_at(tokens, i)
         if number is None or i in parsed.used:
             i = start + 1
@@ -95,10 +108,35 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         if unit is None:
             i = end + 1
             continue
+        if unit in SCALED_UNITS:
+            unit, power = SCALED_UNITS[unit]
+            value, places = round(value * 10**power, 9), places - power
         found.append(_bounded(tokens, start, end, value, unit, places))
         parsed.used.update(range(start, end + 1))
         i = end + 1
     parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+
+
+# Words after an ordinal that make it a generation or a part of a period, not a rank.
+_NOT_RANKS = frozenset(["generation", "gen", "half", "quarter", "edition"])
+
+
+def _ordinal_at(tokens: list[Token], i: int) -> int | None:
+    """A rank: "17th largest", "the fourth most attended" (from 2nd: "first" is too
+    common to rank anything); not "per second" nor "second-generation"."""
+    token = tokens[i]
+    if token.kind != "word":
+        return None
+    rank = ORDINAL_WORDS.get(token.low)
+    if rank is None and _ORDINAL.match(token.low):
+        rank = int(token.low[:-2])
+    if rank is None or rank < 2:
+        return None
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if prev in ("per", "a") or nxt in _NOT_RANKS:
+        return None
+    return rank
 
 
 def _shared_unit(tokens: list[Token], i: int) -> str | None:
@@ -157,8 +195,8 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
         unit = UNIT_WORDS[token.low]
         if unit == "GB" and j + 2 < n and tokens[j + 1].low == "/" and tokens[j + 2].low == "s":
             return "GB/s", j + 2
-        if unit == "x" and token.capital:
-            return None, end
+        if unit == "x" and (token.capital or (j + 1 < n and tokens[j + 1].kind == "number")):
+            return None, end  # "2x 10MP": two of them, not a 2x zoom
         return unit, j
     if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
         return "%", j + 1
@@ -188,10 +226,11 @@ def _bounded(
     after = [t.low for t in tokens[end + 1 : end + 3]]
     if bound_low or after[:2] == ["or", "more"] or after[:1] == ["+"]:
         strict = bound_low is not None and bound_low.split()[0] in STRICT
-        low, high = value + (1e-9 if strict else 0), INF
+        low, high = (math.nextafter(value, INF) if strict else value), INF
     elif bound_high or after[:2] == ["or", "less"] or after[:2] == ["or", "fewer"]:
         strict = bound_high is not None and bound_high.split()[0] in STRICT
-        low, high = -INF, value - (1e-9 if strict else 0)
+        # The next float, not value - 1e-9: that is lost on "$323 million".
+        low, high = -INF, (math.nextafter(value, -INF) if strict else value)
     elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
         # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
         low, high = value * 0.9, value * 1.1
@@ -199,10 +238,24 @@ def _bounded(
     if not (bound_low or bound_high):
         # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.
         comparison = before_phrase(tokens, start, COMPARISON_BY) not in (None, "as")
-        comparison = comparison or near_before(tokens, start, frozenset({"than"}), 3)
+        comparison = comparison or near_before(tokens, _before_owner(tokens, start), THAN, 3)
     starting = not comparison and near_before(tokens, start, STARTING, 4)
     text = " ".join(t.text for t in tokens[start : end + 1])
     return Quantity(value, unit, low, high, places, start, end, text, comparison, starting)
+
+
+THAN = frozenset({"than"})
+
+
+def _before_owner(tokens: list[Token], start: int) -> int:
+    """Where the words before a figure start once the model owning it is skipped:
+    "less than the Z Fold3's $1,799" compares with the Fold3's price."""
+    i = start
+    while i > 0 and (
+        tokens[i - 1].capital or tokens[i - 1].kind == "code" or tokens[i - 1].low in ("'s", "'")
+    ):
+        i -= 1
+    return i if i < start else start
 
 
 def _merge_ranges(tokens: list[Token], found: list[Quantity]) -> list[Quantity]:

@@ -9,14 +9,16 @@ value the term to compare.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
-from tracker.match.normalize import Aliases, alias_rewriter, stem
+from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
 from tracker.match.terms import (
+    NUMBER_WORDS,
     QUANTIFIERS,
     STOPWORDS,
     VARIANTS,
@@ -29,6 +31,7 @@ from tracker.match.terms import (
     parse,
     word_list,
 )
+from tracker.match.vocab import COLOUR_SLOTS, COLOURS, TECH_FAMILIES
 from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
@@ -38,6 +41,9 @@ VAGUE_ATTRIBUTE = frozenset(
     )
 )
 
+
+# Attribute words that ask for a name.
+NAMING_WORDS = frozenset(word_list("name names naming called branding moniker"))
 
 SUBJECT_WEIGHT = 0.5
 # Subjects, attributes and values repeat across a story's claims (and across stories):
@@ -75,6 +81,9 @@ class Key:
     soft: bool = False
     # Whether the term stands in the claim's subject part (before the verb).
     subject: bool = False
+    # Whether the term is (part of) the structured `value`: the term to compare in the
+    # attribute's slot.
+    value: bool = False
 
 
 @dataclass
@@ -101,6 +110,21 @@ class ClaimReading:
     # words, compared in the attribute's slot; and how it was written.
     plain_value: tuple[str, ...] = ()
     value_text: str = ""
+    # The structured value's words outside its terms ("OLED" of "7-inch OLED").
+    value_words: tuple[str, ...] = ()
+    # Whether the `attribute` asks for a name ("model name"): the named value, wherever
+    # the statement names it, is in its slot.
+    naming: bool = False
+    # For an attribute naming a colour slot: its other word stems ("keyboard"), plus "*".
+    colour_slot: tuple[str, ...] = ()
+    # The colour words claimed for that slot ("black" of "matte black").
+    colours: tuple[str, ...] = ()
+    # A yes/no value ("supported", "not supported"): True, False, or None.
+    affirms: bool | None = None
+    # Technologies claimed for a slot, by family, one spelling -> as written:
+    # (("display", {"microoled": "micro-OLED"}),).
+    techs: tuple[tuple[str, dict[str, str]], ...] = ()
+    attribute_text: str = ""
 
 
 def year_of(text: str | None) -> int | None:
@@ -235,12 +259,18 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         if not d.comparison
     ]
     extra_words: list[tuple[str, float]] = []
+    value_words: tuple[str, ...] = ()
     text_subjects = len(subjects)
     if claim.subject:
         subjects.extend(_subject_idents(claim.subject))
     if claim.value:
-        value = _value_reading(claim.value, year, aliases)
+        value = _value_reading(_counted(claim.value, claim.attribute), year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        value_words = tuple(
+            t.stem
+            for t in value.parsed.content()
+            if not _in_terms(value, t.index) and t.stem not in STOPWORDS
+        )
         # Words of the value the text does not already say must be found too.
         extra_words = [
             (t.stem, 1.0)
@@ -254,6 +284,28 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         terms = value_reading.parsed
         if not (terms.quantities or terms.periods or terms.idents):
             plain_value = tuple(t.stem for t in terms.content())
+    naming = _naming(claim.attribute)
+    value_text = str(claim.value or "")
+    if not claim.value:
+        # "will be called the SteamPal": the text itself names a name slot.
+        written = _written_name(parsed)
+        if written is not None:
+            naming, value_text = True, " ".join(t.text for t in written)
+            ident = next((i for i in parsed.idents if i.start == written[0].index), None)
+            for k in values:
+                k.value = k.value or k.term is ident
+            if ident is None:
+                plain_value = tuple(t.stem for t in written)
+    colour_slot = _colour_slot(claim.attribute)
+    colour_source = value_text
+    if not claim.value and not colour_slot and any(t.low in COLOUR_SLOTS for t in parsed.tokens):
+        # "will come in a new matte black colour": the text names a colour slot.
+        colour_slot, colour_source = ("*",), claim.text
+    colours = (
+        tuple(w for w in colour_source.lower().replace("-", " ").split() if w in COLOURS)
+        if colour_slot
+        else ()
+    )
     variants = frozenset(
         t.low
         for t in parsed.tokens
@@ -284,8 +336,105 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         negative=reading.negative,
         attribute=attribute,
         plain_value=plain_value,
-        value_text=str(claim.value or ""),
+        value_text=value_text,
+        value_words=value_words,
+        colour_slot=colour_slot,
+        colours=colours,
+        techs=_techs(claim),
+        affirms=_affirms(claim.value),
+        attribute_text=str(claim.attribute or ""),
+        naming=naming,
     )
+
+
+# Words that introduce a product's name in a claim ("will be called", "sold as").
+NAMING_VERBS = frozenset(word_list("called named dubbed branded"))
+
+
+def _written_name(parsed: Parsed) -> list[Token] | None:
+    """The capitalised name after "called", "named", "branded" or "sold as" [the]."""
+    tokens = parsed.tokens
+    for n, token in enumerate(tokens):
+        sold_as = token.low == "as" and n > 0 and tokens[n - 1].low in ("sold", "known")
+        if token.low not in NAMING_VERBS and not sold_as:
+            continue
+        if any(t.low == "code" for t in tokens[max(0, n - 2) : n]):
+            return None  # "code-named": a code name, which statements rarely settle
+        start = n + 1
+        if start < len(tokens) and tokens[start].low == "the":
+            start += 1
+        name: list[Token] = []
+        for t in tokens[start:]:
+            if not (t.capital or t.kind == "code" or (name and t.kind == "number")):
+                break
+            name.append(t)
+        return name or None
+    return None
+
+
+def _naming(attribute: str | None) -> bool:
+    """Whether the attribute asks for the product's name ("model name"), not a code
+    name, which statements rarely confirm or deny."""
+    words = {t.low for t in parse(attribute).tokens} if attribute else set()
+    return bool(words & NAMING_WORDS) and not words & {"code", "codename", "internal"}
+
+
+YES_VALUES = frozenset(["yes", "supported", "available", "included", "true"])
+NO_VALUES = frozenset(["no", "not supported", "unsupported", "none", "removed", "false"])
+
+
+def _affirms(value: str | None) -> bool | None:
+    """A yes/no value: True for "yes"/"supported", False for "no"/"not supported"."""
+    text = str(value or "").strip().lower()
+    return True if text in YES_VALUES else False if text in NO_VALUES else None
+
+
+def tech_values(text: str, family: str) -> dict[str, str]:
+    """The technologies of `family` a text names (one spelling -> as written), those it
+    only compares with left out ("from Lightning to USB-C" names USB-C)."""
+    pattern = TECH_FAMILIES[family][0]
+    out: dict[str, str] = {}
+    for found in re.finditer(pattern, text, flags=re.IGNORECASE):
+        before = text.lower()[: found.start()].split()[-2:]
+        if any(w in ("from", "replacing", "replaces", "than") for w in before):
+            continue
+        key = re.sub(r"[- ]", "", found.group(0).lower()).replace("typec", "c")
+        out.setdefault(key, found.group(0))
+    return out
+
+
+def _techs(claim: Claim) -> tuple[tuple[str, dict[str, str]], ...]:
+    """The technologies a claim names for a slot it names (in its attribute or text)."""
+    out = []
+    for family, (_, slot) in TECH_FAMILIES.items():
+        if claim.value and claim.attribute:
+            words = set(str(claim.attribute).lower().split())
+            values = tech_values(str(claim.value), family) if words & slot else {}
+        else:
+            words = set(re.findall(r"[a-z]+", claim.text.lower()))
+            values = tech_values(claim.text, family) if words & slot else {}
+        if values:
+            out.append((family, values))
+    return tuple(out)
+
+
+def _colour_slot(attribute: str | None) -> tuple[str, ...]:
+    """ "bezel and keyboard colour" -> ("*", "bezel", "keyboard"); () if no colour slot."""
+    if not attribute:
+        return ()
+    content = parse(attribute).content()
+    if not any(t.low in COLOUR_SLOTS for t in content):
+        return ()
+    return ("*", *(t.stem for t in content if t.low not in COLOUR_SLOTS))
+
+
+def _counted(value: str, attribute: str | None) -> str:
+    """A bare number for a value ("five") counts what the attribute names: "number of
+    rear cameras" makes it "five cameras", compared with "four rear cameras"."""
+    words = value.split()
+    bare = len(words) == 1 and (words[0].isdigit() or words[0].lower() in NUMBER_WORDS)
+    nouns = [t.text for t in parse(attribute).content()] if attribute else []
+    return f"{value} {nouns[-1]}" if bare and nouns else value
 
 
 def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:
@@ -340,8 +489,11 @@ def _attribute_words(attribute: str | None) -> Context:
         return {}
     parsed = parse(attribute)
     out: Context = {}
-    for token in parsed.content():
-        if token.low not in VAGUE_ATTRIBUTE:
+    content = parsed.content()
+    # "resolution" alone still names the slot; "main camera resolution" names "camera".
+    vague_only = all(t.low in VAGUE_ATTRIBUTE for t in content)
+    for token in content:
+        if vague_only or token.low not in VAGUE_ATTRIBUTE:
             for word in (token.stem, *classes(token.stem)):
                 out[word] = 1.0
     return out
@@ -363,14 +515,19 @@ def _fold_value(
             for k in same:
                 k.context = merge(k.context, attribute)
                 k.label = label or k.label
+                k.value = True
         else:
-            quantities.append(Key(q, merge(ctx, attribute), label or q.text, soft=True))
+            quantities.append(Key(q, merge(ctx, attribute), label or q.text, soft=True, value=True))
     for d, ctx in zip(value.parsed.periods, value.period_context, strict=False):
-        if not any(
-            isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
+        known_periods = [
+            k
             for k in periods
-        ):
-            periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True))
+            if isinstance(k.term, Period) and (k.term.low, k.term.high) == (d.low, d.high)
+        ]
+        for k in known_periods:
+            k.value = True
+        if not known_periods:
+            periods.append(Key(d, merge(ctx, attribute), label or d.text, soft=True, value=True))
     for i, ctx in zip(value.parsed.idents, value.ident_context, strict=False):
         if not any(c.isalpha() for w in i.words for c in w):
             continue  # a bare number ("36", "6.3") is the text's figure, not an identifier
@@ -379,8 +536,9 @@ def _fold_value(
         ]
         for k in known:
             k.context = merge(k.context, attribute)
+            k.value = True
         if not known and not i.negated:
-            values.append(Key(i, merge(ctx, attribute), label or i.text, soft=True))
+            values.append(Key(i, merge(ctx, attribute), label or i.text, soft=True, value=True))
 
 
 def _same_quantity(a: Quantity | Period | Ident, b: Quantity) -> bool:

@@ -16,7 +16,14 @@ from tracker.match.context import covered
 from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading
-from tracker.match.slots import compare_ident, compare_plain_value, compare_slot, is_soft
+from tracker.match.slots import (
+    compare_feature,
+    compare_ident,
+    compare_plain_value,
+    compare_slot,
+    compare_techs,
+    is_soft,
+)
 from tracker.match.subjects import subject_mismatch
 from tracker.match.terms import STOPWORDS, Ident, Period, Quantity, is_local_negation
 from tracker.result import Relation
@@ -76,7 +83,11 @@ def relate(
         found.append((key, matched_at))
         hit = len(outcome.matched) > before[0] or len(outcome.conflicts) > before[1]
         addressed.append((key, 0 if hit else None))
-    if claim.plain_value and not outcome.conflicts:
+    if claim.techs and not outcome.conflicts:
+        compare_techs(claim, statement, outcome)
+    if claim.affirms is not None and not outcome.conflicts:
+        compare_feature(claim, statement, outcome)
+    if (claim.plain_value or claim.colours) and not outcome.conflicts:
         compare_plain_value(claim, statement, outcome)
     for subject in claim.subjects[: claim.text_subjects]:
         where = [i.start for i in statement.parsed.idents if equivalent(subject.words, i.words)]
@@ -217,12 +228,34 @@ def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome
     words_found = _coverage(claim, statement, [], anywhere=True)[0]
     names = [*claim.subject_names, claim.lead_name] if claim.lead_name else claim.subject_names
     names_found = all(covered(w, statement.stems) for w in names)
-    return words_found >= WEAK_CONFLICT_WORDS and (names_found or outcome.subject_named)
+    # The claim's model (its subject, structured or written, or a model it names) named
+    # in the statement says the same.
+    models = [*claim.subjects, *(k.term for k in claim.values if isinstance(k.term, Ident))]
+    model_named = any(equivalent(m.words, i.words) for m in models for i in statement.parsed.idents)
+    return words_found >= WEAK_CONFLICT_WORDS and (
+        names_found or outcome.subject_named or model_named
+    )
+
+
+def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """Whether every term of the structured value was found equal in the attribute's
+    slot: the user's precise claim (subject, attribute, value) is then confirmed."""
+    if claim.reading.quantifier_clauses:
+        return False  # "all three models": one model's figure does not settle it
+    wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
+    wanted += len(claim.techs) + (claim.affirms is not None)
+    if claim.colours or claim.plain_value:
+        wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot
+    words = all(covered(word, statement.stems) for word in claim.value_words)
+    return wanted > 0 and outcome.slot_matches >= wanted and words
 
 
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
     strong_enough = not outcome.weak or _about_the_subject(claim, statement, outcome)
-    if outcome.conflicts and outcome.addressed >= limits.conflict_coverage and strong_enough:
+    # A differing structured value in the attribute's own slot is a conflict however few
+    # of the claim's other words the statement shares.
+    addressed = outcome.addressed >= limits.conflict_coverage or outcome.slot_conflict
+    if outcome.conflicts and addressed and strong_enough:
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
         return
@@ -258,7 +291,13 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         outcome.conflicts.append(f"polarity: the {side} says the opposite")
         outcome.detail = outcome.conflicts[-1]
         return
-    if all_keys and strong and enough and claim.negative == statement_negative:
+    in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
+    if (
+        all_keys
+        and (strong or in_slot)
+        and claim.negative == statement_negative
+        and (enough or in_slot)
+    ):
         outcome.relation = Relation.SUPPORTS
         terms = "matches " + ", ".join(outcome.matched) + "; " if outcome.matched else ""
         outcome.detail = f"{terms}{outcome.coverage:.0%} of the words covered"

@@ -8,18 +8,20 @@ matches, a differing one in the same slot conflicts, anything else is not found.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from tracker.match.context import Context, covered, rank
+from tracker.match.context import Context, classes, covered, rank
 from tracker.match.idents import equivalent, related
-from tracker.match.normalize import UNIT_WORDS
+from tracker.match.normalize import UNIT_WORDS, stem
 from tracker.match.outcome import Outcome, Thresholds
-from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.reading import ClaimReading, Key, Reading, tech_values
 from tracker.match.subjects import adjacent, foreign, statement_owner
 from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
+from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS, TECH_FAMILIES
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
 # the best-placed one and still count as the claim's slot.
@@ -30,8 +32,10 @@ ROUNDING = 0.02
 MIN_CONFLICT_CONTEXT = 1.0
 # Share of the claim term's context a differing counterpart must share to conflict.
 MIN_SHARED_CONTEXT = 0.3
-# Context credit for a statement term that belongs to the model the claim names.
-OWNER_BONUS = 1.0
+# Context credit for a statement term that belongs to the model the claim names: less
+# than one shared word, so in "X has a 50MP wide and 10MP telephoto camera" the
+# telephoto figure, not the one next to the name, answers a telephoto claim.
+OWNER_BONUS = 0.5
 
 
 def compare_ident(
@@ -42,11 +46,17 @@ def compare_ident(
     idents = statement.parsed.idents
     for ident in idents:
         if equivalent(term.words, ident.words):
+            in_slot = key.value and (
+                claim.naming
+                or in_attribute_slot(claim, statement.ident_context[idents.index(ident)])
+            )
             if ident.negated:
                 outcome.conflicts.append(f"{key.label}: statement denies {ident.text}")
+                outcome.slot_conflict = outcome.slot_conflict or in_slot
             else:
                 outcome.matched.append(ident.text)
                 outcome.places.append(ident.start)
+                outcome.slot_matches += in_slot
             return
     claim_words = [s.words for s in claim.subjects] + [
         k.term.words for k in claim.values if isinstance(k.term, Ident)
@@ -75,9 +85,49 @@ def compare_ident(
         rivals.sort(key=lambda r: (-r[0], r[1]))
         rival = rivals[0][2]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {rival.text}")
+        outcome.slot_conflict = outcome.slot_conflict or (
+            key.value
+            and (
+                claim.naming
+                or in_attribute_slot(claim, statement.ident_context[idents.index(rival)])
+            )
+        )
     else:
         outcome.missing.append(term.text)
         outcome.absent.append(term.text)
+
+
+# Share of the attribute's words a statement term's context must hold to be in its slot.
+SLOT_SHARE = 0.5
+
+
+# Nouns that name one slot of a device, so an `attribute` written with one finds the
+# slot a statement names with another ("memory" and "16GB of RAM"). Only the attribute's
+# slot uses them: claim text paraphrases still need configured aliases.
+SLOT_NOUNS = (
+    "display screen panel",
+    "memory ram",
+    "storag capacity",
+    "chip processor chipset soc platform",
+    "camera len sensor shooter webcam",
+    "pric cost",
+)
+_SLOT_SAME: dict[str, frozenset[str]] = {
+    word: frozenset(group.split()) for group in SLOT_NOUNS for word in group.split()
+}
+
+
+def in_attribute_slot(claim: ClaimReading, context: Context, noun: Sequence[str] = ()) -> bool:
+    """Whether a statement term sits in the slot the claim's `attribute` names: its
+    neighbouring words (or its own noun) hold most of the attribute's words, or a word
+    naming the same slot."""
+    slot = [word for word in claim.attribute if not word.startswith("@")]
+    if not slot:
+        return False
+    found = sum(
+        1 for word in slot if any(w in context or w in noun for w in _SLOT_SAME.get(word, (word,)))
+    )
+    return found / len(slot) >= SLOT_SHARE
 
 
 def _shared_share(claim_context: Context, other: Context) -> float:
@@ -89,23 +139,37 @@ def _shared_share(claim_context: Context, other: Context) -> float:
 
 
 def _same_noun(
-    claim: Parsed, term: Quantity | Period, statement: Parsed, other: Quantity | Period
+    claim: Parsed,
+    term: Quantity | Period,
+    statement: Parsed,
+    other: Quantity | Period,
+    slot: Context | None = None,
 ) -> bool:
-    """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras"."""
-    if not isinstance(term, Quantity) or term.unit.startswith("n:"):
-        return True
+    """A number goes with its own noun: "32MP front camera" is not "50MP rear cameras".
+
+    The claim's `attribute` (`slot`) names its noun too: with attribute "front camera",
+    "20MP selfie camera" goes with "32MP front-facing camera".
+    """
+    if not isinstance(term, Quantity) or term.unit.startswith("n:") or term.unit == "px":
+        return True  # a pixel grid ("2400 x 1080") is the screen's, whatever it is called
     mine, theirs = own_words(claim, term.end), own_words(statement, other.end)
     if not mine or not theirs:
+        return True
+    if slot and theirs[0] in slot:
         return True
     return mine[0] in theirs or theirs[0] in mine
 
 
 def _noun_present(
-    claim: Parsed, term: Quantity | Period, statement: Reading, other: Quantity | Period
+    claim: Parsed,
+    term: Quantity | Period,
+    statement: Reading,
+    other: Quantity | Period,
+    slot: Context | None = None,
 ) -> bool:
     """An equal figure confirms only if the claim's own noun is the statement's too, or at
     least in the statement: "32MP rear camera" is not confirmed by "32MP front camera"."""
-    if _same_noun(claim, term, statement.parsed, other):
+    if _same_noun(claim, term, statement.parsed, other, slot):
         return True
     assert isinstance(term, Quantity)
     mine = own_words(claim, term.end)
@@ -119,10 +183,26 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
     slot word in the statement ("the Lightning port") that is not the claimed value is
     a rival value. Without the slot word in the statement nothing is compared.
     """
-    if all(covered(word, statement.stems) for word in claim.plain_value):
+    if compare_colours(claim, statement, outcome) or not claim.plain_value:
         return
-    if claim.value_text == claim.value_text.lower():
-        return  # "yes", "curved edges": not a name that a rival name could replace
+    if _rival_name(claim, statement, outcome):
+        return
+    lower = claim.value_text == claim.value_text.lower()
+    if all(covered(word, statement.stems) for word in claim.plain_value):
+        # The name in a sentence that names the slot too ("MagSafe charging" for a
+        # "charging port" of "MagSafe") is the value in its slot.
+        # A name attribute's value is its own slot, spelled exactly.
+        named = claim.naming and all(word in statement.stems for word in claim.plain_value)
+        if named or any(
+            all(covered(word, segment) for word in claim.plain_value)
+            and in_attribute_slot(claim, dict.fromkeys(segment, 1.0))
+            for segment in statement.segments
+        ):
+            outcome.slot_matches += 1
+            outcome.matched.append(claim.value_text)
+        return
+    if lower:
+        return  # "curved edges": not a name that a rival name could replace
     slot = {word for word in claim.attribute if not word.startswith("@")}
     parsed = statement.parsed
     # Words the claim names, except a value it only compares with ("from Lightning").
@@ -145,7 +225,194 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
             continue
         label = " ".join(sorted(slot))
         outcome.conflicts.append(f"{label}: claim {claim.value_text}, statement {other.text}")
+        # The name before one slot word is a rival in the slot only when the statement
+        # names the whole slot ("Retina display" is no rival to a "display backlight").
+        outcome.slot_conflict = all(covered(word, statement.stems) for word in slot)
         return
+
+
+# Units that tell configurations of one model apart (memory and storage sizes).
+CONFIGURATION_UNITS = frozenset(["GB"])
+CONFIGURATIONS = frozenset(["model", "version", "configuration", "variant", "edition"])
+
+
+def _other_configuration(claim: ClaimReading, statement: Reading, other: Quantity) -> bool:
+    """Whether a statement figure is that of a configuration the claim does not name:
+    "A 512GB model costs $649.99" says nothing of a claim without 512GB."""
+    parsed = statement.parsed
+    clause = parsed.clause[other.start]
+    for q in parsed.quantities:
+        if q.end >= other.start or q.unit == other.unit or parsed.clause[q.end] != clause:
+            continue
+        if not set(own_words(parsed, q.end)[:1]) & {stem(w) for w in CONFIGURATIONS}:
+            continue
+        mine = claim.reading.parsed.quantities
+        return not any(c.unit == q.unit and c.value == q.value for c in mine)
+    return False
+
+
+def _same_configuration(claim: ClaimReading, statement: Reading, other: Quantity) -> bool:
+    """Whether the statement figure's clause holds a memory or storage size that the
+    claim names too: the configuration the claim is about."""
+    parsed = statement.parsed
+    clause = parsed.clause[other.start]
+    mine = [c.value for c in claim.reading.parsed.quantities if c.unit in CONFIGURATION_UNITS]
+    return other.unit not in CONFIGURATION_UNITS and any(
+        parsed.clause[q.start] == clause and q.value in mine
+        for q in parsed.quantities
+        if q.unit in CONFIGURATION_UNITS
+    )
+
+
+def _other_events(claim_context: Context, other: Context) -> bool:
+    """Whether both contexts name a kind of event (@announce, @order...) and none the same."""
+    mine = {word for word in claim_context if word.startswith("@")}
+    theirs = {word for word in other if word.startswith("@")}
+    return bool(mine and theirs and not mine & theirs)
+
+
+MONEY = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+
+
+def _slot_of(
+    claim: ClaimReading, statement: Reading, item: tuple[Quantity | Period, Context]
+) -> bool:
+    other, context = item
+    noun = own_words(statement.parsed, other.end)
+    if isinstance(other, Quantity) and other.unit in MONEY:
+        # A sum of money is a price, and "from $599" a starting price, whatever words
+        # stand beside it.
+        noun = [*noun, "pric", "cost", *(["start"] if other.starting else [])]
+    return in_attribute_slot(claim, context, noun)
+
+
+def compare_colours(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """A colour value against the colours a statement lists (two or more in a sentence).
+
+    Listed: the value's colour words in the same sentence match; missing from the list,
+    they conflict. The attribute's other words ("keyboard" of "keyboard colour") must be
+    in that sentence too. Returns whether a colour list settled it.
+    """
+    wanted = claim.colours
+    if not wanted:
+        return False
+    tokens = statement.parsed.tokens
+    other = [w for w in claim.colour_slot if w != "*"]
+    for segment in _sentences(statement):
+        listed = {tokens[n].low for n in segment if tokens[n].low in COLOURS}
+        stems = {tokens[n].stem for n in segment}
+        if len(listed) < 2 or not all(w in stems for w in other):
+            continue
+        if all(w in listed for w in wanted):
+            outcome.matched.append(claim.value_text)
+            outcome.slot_matches += 1
+        else:
+            label = claim.attribute_text or "colour"
+            outcome.conflicts.append(
+                f"{label}: claim {claim.value_text}, statement {', '.join(sorted(listed))}"
+            )
+            outcome.slot_conflict = True
+        return True
+    return False
+
+
+def compare_techs(claim: ClaimReading, statement: Reading, outcome: Outcome) -> None:
+    """Claimed technologies against those a statement sentence names for the same slot
+    ("micro-OLED displays" against "two LCD panels"): all there match, else conflict."""
+    sentences = re.split(r"[.;!?](?:\s|$)", statement.parsed.text)
+    for family, claimed in claim.techs:
+        slot = TECH_FAMILIES[family][1]
+        lists = [
+            tech_values(sentence, family)
+            for sentence in sentences
+            if slot & set(re.findall(r"[a-z]+", sentence.lower()))
+        ]
+        lists = [listed for listed in lists if listed]
+        if not lists:
+            continue
+        if any(set(claimed) <= set(listed) for listed in lists):
+            outcome.matched.append("/".join(claimed.values()))
+            outcome.slot_matches += 1
+            continue
+        outcome.conflicts.append(
+            f"{family}: claim {'/'.join(claimed.values())}, statement {'/'.join(lists[0].values())}"
+        )
+        outcome.slot_conflict = True
+        return
+
+
+# Attribute words too general to find a feature by ("S Pen support" -> "pen").
+GENERAL_SLOT = frozenset(["support", "suport", "feature", "featur", "option", "availab"])
+# Share of a feature attribute's words one statement sentence must hold.
+FEATURE_SHARE = 0.66
+
+
+def compare_feature(claim: ClaimReading, statement: Reading, outcome: Outcome) -> None:
+    """A yes/no value against a statement sentence that names the feature (most of the
+    attribute's words): named plainly, the feature is there; negated, it is not."""
+    slot = [
+        w
+        for w in claim.attribute
+        if not w.startswith("@") and not any(w.startswith(g) for g in GENERAL_SLOT)
+    ]
+    if not slot:
+        return
+    parsed = statement.parsed
+    for sentence in _sentences(statement):
+        stems = {parsed.tokens[n].stem for n in sentence}
+        if sum(1 for w in slot if w in stems) / len(slot) < FEATURE_SHARE:
+            continue
+        # Denied: a negation right before a word of the feature ("no wireless charging").
+        denied = any(
+            parsed.tokens[m].stem in slot
+            for n in parsed.negation
+            if n in sentence
+            for m in range(n + 1, min(n + 4, len(parsed.tokens)))
+        )
+        present = not denied
+        label = claim.attribute_text or "feature"
+        if present == claim.affirms:
+            outcome.matched.append(f"{label}: {claim.value_text}")
+            outcome.slot_matches += 1
+        else:
+            outcome.conflicts.append(
+                f"{label}: claim {claim.value_text}, statement "
+                + ("denies it" if denied else "has it")
+            )
+            outcome.slot_conflict = True
+        return
+
+
+def _rival_name(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+    """For a name attribute, the name a statement announces ("Valve announced Steam
+    Deck") when it is not the claimed name ("SteamPal") is a rival name."""
+    # Names are spelled exactly: "SteamPal" is not "SteamOS".
+    if not claim.naming or all(word in statement.stems for word in claim.plain_value):
+        return False
+    parsed = statement.parsed
+    starts = {n.start: n for n in (*parsed.names, *parsed.idents)}
+    for token in parsed.tokens:
+        if "@announce" not in classes(token.stem) or token.capital:
+            continue
+        named = starts.get(token.index + 1)
+        if named is None:
+            continue
+        label = claim.attribute_text or "name"
+        outcome.conflicts.append(f"{label}: claim {claim.value_text}, statement {named.text}")
+        outcome.slot_conflict = True
+        return True
+    return False
+
+
+def _sentences(statement: Reading) -> list[list[int]]:
+    """Token indices of each sentence (split at . ; !)."""
+    out: list[list[int]] = [[]]
+    for token in statement.parsed.tokens:
+        if token.low in (".", ";", "!") and out[-1]:
+            out.append([])
+        else:
+            out[-1].append(token.index)
+    return [s for s in out if s]
 
 
 def is_soft(key: Key) -> bool:
@@ -231,6 +498,12 @@ def compare_slot(
         if any(equivalent(s.words, owner.words) for s in owners):
             scores[n] += OWNER_BONUS
             bonus[n] = True
+    for n, (other, _) in enumerate(pool):
+        # "16GB with 9,728 CUDA cores at 320W": the figure of the configuration the
+        # claim names ("the 16GB RTX 4080").
+        if isinstance(other, Quantity) and _same_configuration(claim, statement, other):
+            scores[n] += OWNER_BONUS
+            bonus[n] = True
     if isinstance(term, Quantity) and term.starting:
         # "starts at $X" in both: the same slot, the lowest price.
         for n, (other, _) in enumerate(pool):
@@ -257,7 +530,7 @@ def compare_slot(
             for n in agreeing
             if bonus[n]
             or key.soft
-            or _noun_present(claim.reading.parsed, term, statement, pool[n][0])
+            or _noun_present(claim.reading.parsed, term, statement, pool[n][0], key.context)
         ]
     exact = (isinstance(term, Quantity) and term.low == term.high) or (
         isinstance(term, Period) and term.day
@@ -266,10 +539,20 @@ def compare_slot(
     if best < MIN_CONFLICT_CONTEXT and not exact and not identical:
         # No clear slot: a value inside a claimed range or bound counts only if no
         # value outside it is as well placed (an exact equal figure is evidence itself).
+        # The only date on each side is the same slot even without shared words, unless
+        # they date different kinds of event ("released" against "reservations open")
+        # or the claim denies it.
+        lone_period = (
+            isinstance(term, Period)
+            and len(pool) == 1
+            and len(claim.periods) == 1
+            and not claim.negative
+            and not _other_events(key.context, pool[0][1])
+        )
         agreeing = [
             n
             for n in agreeing
-            if (scores[n] > 0 or isinstance(term, Quantity))
+            if (scores[n] > 0 or isinstance(term, Quantity) or lone_period)
             and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
     if agreeing:
@@ -278,6 +561,7 @@ def compare_slot(
             f"{key.label}: {other.text}" if key.label != term.text else other.text
         )
         outcome.places.append(other.start)
+        outcome.slot_matches += key.value and _slot_of(claim, statement, pool[agreeing[0]])
         return
     top = [n for n, score in enumerate(scores) if score == best]
     # A differing value only conflicts when it goes with the same noun.
@@ -286,7 +570,7 @@ def compare_slot(
         for n in top
         if bonus[n]
         or key.soft
-        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0])
+        or _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0], key.context)
     ]
     if not top:
         outcome.missing.append(term.text)
@@ -311,13 +595,27 @@ def compare_slot(
         == 1
     )
     lone_days = lone_days or lone_figure
-    placed = best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days
+    placed = (
+        best >= MIN_CONFLICT_CONTEXT or (len(pool) == 1 and best > 0) or lone_days or bonus[top[0]]
+    )
     shared = _shared_share(key.context, pool[top[0]][1])
     if bonus[top[0]] or lone_days:
         shared = 1.0  # the same model's figure, "starting at" in both, or the only days
-    if placed and shared >= MIN_SHARED_CONTEXT and all(fits[n] is False for n in top):
+    candidate = pool[top[0]][0]
+    configuration = isinstance(candidate, Quantity) and _other_configuration(
+        claim, statement, candidate
+    )
+    if (
+        placed
+        and shared >= MIN_SHARED_CONTEXT
+        and all(fits[n] is False for n in top)
+        and not configuration
+    ):
         other = pool[top[0]][0]
         outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
+        outcome.slot_conflict = outcome.slot_conflict or (
+            key.value and _slot_of(claim, statement, pool[top[0]])
+        )
         outcome.weak = outcome.weak or (lone_days and best < MIN_CONFLICT_CONTEXT)
         return
     outcome.missing.append(term.text)

@@ -111,8 +111,9 @@ def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: 
     subjects = [key.owner] if key.owner is not None else claim.subjects
     if subjects:
         if any(
-            equivalent(s.words, owner.words) or family_covers(s.words, owner.words)
+            equivalent(s.words, o.words) or family_covers(s.words, o.words)
             for s in subjects
+            for o in _coordinated(statement.parsed, owner, start)
         ):
             return False
         if not owner.codes:
@@ -127,6 +128,14 @@ def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: 
     owner_variants = {w for w in owner.words if w in VARIANTS}
     mine = {w for s in subjects for w in s.words if w in VARIANTS} or set(claim.variants)
     return bool(mine and owner_variants and not (mine & owner_variants))
+
+
+def _coordinated(parsed: Parsed, owner: Ident, start: int) -> list[Ident]:
+    """The owner with the models listed with it ("X and Y come in 128GB, 256GB"): a term
+    after such a list belongs to each of them, unless the figures pair off one by one."""
+    if owner not in parsed.idents or _respective(parsed, start) is not None:
+        return [owner]
+    return [parsed.idents[n] for n in _run(parsed, parsed.idents, parsed.idents.index(owner))]
 
 
 def adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> bool:

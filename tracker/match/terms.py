@@ -14,6 +14,9 @@ Examples of what is read:
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from tracker.match.dates import find_dates
 from tracker.match.kinds import Ident, Parsed, Period, Quantity
 from tracker.match.normalize import Token, normalise, tokenize
@@ -25,6 +28,7 @@ from tracker.match.vocab import (
     MONTH_NAMES,
     NEGATIONS,
     NOT_VERBS,
+    NUMBER_WORDS,
     QUANTIFIERS,
     STARTING,
     STOPWORDS,
@@ -37,6 +41,7 @@ from tracker.match.vocab import (
 )
 
 __all__ = [
+    "NUMBER_WORDS",
     "QUANTIFIERS",
     "STARTING",
     "STOPWORDS",
@@ -56,14 +61,40 @@ __all__ = [
 
 def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Parsed:
     """Read `text`; `year` completes dates written without one ("on 4 July")."""
-    tokens = tokenize(normalise(text))
+    clean = normalise(text)
+    tokens = tokenize(clean)
     parsed = Parsed(text=text, tokens=tokens)
     parsed.clause = _clauses(tokens)
     find_dates(parsed, year)
     find_quantities(parsed, merge_ranges)
     _find_idents(parsed)
     _find_polarity(parsed)
+    _as_written(parsed, clean)
     return parsed
+
+
+# What may stand between two tokens of one term in the text: spaces and hyphens.
+_JOINT = r"[\s\-\u2010-\u2015]*"
+
+
+def _as_written(parsed: Parsed, clean: str) -> None:
+    """Each term's text as the source writes it ("$1,099", "50.3MP", "Phone (1)"), not
+    its tokens joined by spaces: evidence quotes the text."""
+    tokens = parsed.tokens
+
+    def written(start: int, end: int, fallback: str) -> str:
+        if start > end:
+            return fallback
+        pattern = _JOINT.join(re.escape(t.text) for t in tokens[start : end + 1])
+        found = re.search(pattern, clean)
+        return found.group(0) if found else fallback
+
+    parsed.quantities = [
+        replace(q, text=written(q.start, q.end, q.text)) for q in parsed.quantities
+    ]
+    parsed.periods = [replace(d, text=written(d.start, d.end, d.text)) for d in parsed.periods]
+    parsed.idents = [replace(i, text=written(i.start, i.end, i.text)) for i in parsed.idents]
+    parsed.names = [replace(i, text=written(i.start, i.end, i.text)) for i in parsed.names]
 
 
 def _clauses(tokens: list[Token]) -> list[int]:

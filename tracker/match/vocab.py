@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
         another one's up out now later soon already reportedly according apparently claim
         claims add adds added gain gains able fewer less under below above least than
         around roughly approximately nearly almost exceeding before after since until till
-        early mid late"""
+        early mid late upcoming next move moves moving
+        preparing prepares"""
     )
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
@@ -72,6 +73,9 @@ COMPARISON = _phrases(
     "up from|down from|than|compared|versus|vs|replacing|replaces|replace|instead of|as"
     "|same as|predecessor|previous"
 )
+# Units written at another scale of one family, as (canonical unit, power of ten):
+# "2.23GHz" is compared as 2,230MHz, "1TB" as 1,000GB.
+SCALED_UNITS = {"GHz": ("MHz", 3), "TB": ("GB", 3), "kW": ("W", 3)}
 STARTING = frozenset(
     ["start", "starts", "starting", "started", "from", "begin", "begins", "beginning", "cheapest"]
 )
@@ -80,6 +84,40 @@ CURRENCY_WORDS = {"cny": "CNY", "rs": "INR", "inr": "INR", "usd": "USD", "eur": 
 CURRENCY_WORDS |= {"rmb": "CNY", "yuan": "CNY", "gbp": "GBP"}
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 MULTIPLIERS |= {"lakh": 1e5, "crore": 1e7, "crores": 1e7}
+# Colour and finish words: the values of a "colour" slot, which a statement lists.
+COLOURS = frozenset(
+    word_list(
+        """black white gray grey silver gold blue green red pink purple violet yellow orange
+        brown beige rose graphite titanium bronze copper cream ivory teal navy lavender coral"""
+    )
+)
+# Attribute words that name a colour slot.
+COLOUR_SLOTS = frozenset(word_list("colour colours color colors finish finishes shade shades"))
+# Rival technologies of one slot, written in many ways; each pattern's match, with
+# spaces and hyphens removed, is the value ("micro-OLED" -> "microoled"). The slot
+# words say where they are values: a claim or statement sentence must name the slot.
+TECH_FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
+    "display": (
+        r"\b(?:micro[- ]?oled|micro[- ]?led|mini[- ]?led|amoled|oled|lcd|e[- ]?ink)\b",
+        frozenset(word_list("display displays screen screens panel panels")),
+    ),
+    "port": (
+        r"\b(?:usb[- ]?c|usb type[- ]?c|lightning|micro[- ]?usb|magsafe)\b",
+        frozenset(word_list("port ports connector charging charged charge cable")),
+    ),
+}
+# Ordinal words from "second" on ("first" is too common to rank anything by itself).
+ORDINAL_WORDS = {
+    word: n
+    for n, word in enumerate(
+        word_list(
+            """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth"""
+        ),
+        start=2,
+    )
+}
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,

@@ -1,0 +1,114 @@
+"""Bounds on large figures, older years and lone dates, in contrastive pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.match_support import relation
+from tracker.match.terms import parse
+from tracker.result import Relation
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The film grossed more than $ 300 million worldwide .", Relation.SUPPORTS),
+        ("The film grossed more than $ 323 million worldwide .", Relation.CONTRADICTS),
+        ("The film grossed less than $ 324 million worldwide .", Relation.SUPPORTS),
+        ("The film grossed less than $ 323 million worldwide .", Relation.CONTRADICTS),
+    ],
+)
+def test_a_strict_bound_excludes_its_own_large_figure(claim: str, expected: Relation) -> None:
+    statement = "It has grossed $ 323 million worldwide , in just 10 days ."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Guadalajara was officially founded in 1550 .", Relation.SUPPORTS),
+        ("Guadalajara was officially founded in 1542 .", Relation.CONTRADICTS),
+    ],
+)
+def test_years_before_1900_are_dates_in_date_context(claim: str, expected: Relation) -> None:
+    statement = "Guadalajara was officially founded on February 14 , 1550 in the Valley ."
+    assert relation(claim, statement).relation is expected
+
+
+def test_an_old_number_before_a_noun_stays_a_count() -> None:
+    outcome = relation("The factory made 1500 units .", "In 2020 the factory made 1500 units .")
+    assert outcome.relation is Relation.SUPPORTS
+    assert outcome.matched == ["1500"]  # a count (unit "units"), not a year
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [("late 2008", Relation.SUPPORTS), ("early 2008", Relation.CONTRADICTS)],
+)
+def test_the_only_date_on_each_side_is_one_slot(period: str, expected: Relation) -> None:
+    outcome = relation(
+        f"A video of a Korean boy singing the song was uploaded on YouTube in {period} .",
+        "In November 2008 , a video of a Korean boy singing the song appeared on YouTube .",
+    )
+    assert outcome.relation is expected
+
+
+def test_a_lone_date_of_another_kind_of_event_is_not_the_claims() -> None:
+    outcome = relation(
+        "The handheld could be released before the end of 2021.",
+        "The handheld comes in three models; reservations open July 16.",
+        reported="2021-05-01",
+    )
+    assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("rank", "expected"), [("17th", Relation.SUPPORTS), ("16th", Relation.CONTRADICTS)]
+)
+def test_ranks_compare_whether_written_in_digits_or_words(rank: str, expected: Relation) -> None:
+    outcome = relation(
+        f"Santa Clarita is the {rank} largest city in the state of California .",
+        "Santa Clarita is the seventeenth largest city in the state of California .",
+    )
+    assert outcome.relation is expected
+
+
+def test_generations_and_time_units_are_not_ranks() -> None:
+    outcome = relation(
+        "The second-generation AirPods Pro play 30 frames per second .",
+        "The AirPods Pro (2nd generation) play 30 frames per second .",
+    )
+    assert outcome.relation is Relation.SUPPORTS
+
+
+def test_a_count_before_a_figure_is_not_a_zoom() -> None:
+    units = [(q.text, q.unit) for q in parse("108MP + 2x 10MP telephoto (3x and 10x)").quantities]
+    assert units == [("108MP", "MP"), ("10MP", "MP"), ("3x", "x"), ("10x", "x")]
+    assert [q.unit for q in parse("a 5x optical zoom").quantities] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The 512GB Quest 3 will cost $649.99 .", Relation.SUPPORTS),
+        ("The 512GB Quest 3 will cost $599.99 .", Relation.CONTRADICTS),
+        ("The Quest 3 will cost $599.99 .", Relation.UNRELATED),
+    ],
+)
+def test_a_configurations_figure_conflicts_only_with_that_configuration(
+    claim: str, expected: Relation
+) -> None:
+    statement = "A 512GB model of the Quest 3 costs $649.99 ."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("power", "expected"), [("320W", Relation.SUPPORTS), ("340W", Relation.CONTRADICTS)]
+)
+def test_the_figure_of_the_claimed_configuration_answers(power: str, expected: Relation) -> None:
+    outcome = relation(
+        f"The 16GB RTX 4080 is rated at {power} .",
+        "The RTX 4080 comes in two configurations: 16GB with 9,728 CUDA cores at 320W, "
+        "and 12GB with 7,680 CUDA cores at 285W .",
+    )
+    assert outcome.relation is expected
