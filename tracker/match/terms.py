@@ -85,16 +85,45 @@ def _as_written(parsed: Parsed, clean: str) -> None:
     def written(start: int, end: int, fallback: str) -> str:
         if start > end:
             return fallback
-        pattern = _JOINT.join(re.escape(t.text) for t in tokens[start : end + 1])
-        found = re.search(pattern, clean)
+        if start == end:  # one token: its first occurrence, no pattern needed
+            return tokens[start].text if tokens[start].text in clean else fallback
+        found = _joined(tuple(t.text for t in tokens[start : end + 1])).search(clean)
         return found.group(0) if found else fallback
 
+    # A term already written as in the text is kept as it is, not copied.
     parsed.quantities = [
-        replace(q, text=written(q.start, q.end, q.text)) for q in parsed.quantities
+        q if (w := written(q.start, q.end, q.text)) == q.text else replace(q, text=w)
+        for q in parsed.quantities
     ]
-    parsed.periods = [replace(d, text=written(d.start, d.end, d.text)) for d in parsed.periods]
-    parsed.idents = [replace(i, text=written(i.start, i.end, i.text)) for i in parsed.idents]
-    parsed.names = [replace(i, text=written(i.start, i.end, i.text)) for i in parsed.names]
+    parsed.periods = [
+        d if (w := written(d.start, d.end, d.text)) == d.text else replace(d, text=w)
+        for d in parsed.periods
+    ]
+    parsed.idents = [
+        i if (w := written(i.start, i.end, i.text)) == i.text else replace(i, text=w)
+        for i in parsed.idents
+    ]
+    parsed.names = [
+        i if (w := written(i.start, i.end, i.text)) == i.text else replace(i, text=w)
+        for i in parsed.names
+    ]
+
+
+# Token runs recur across texts: each distinct run's pattern is compiled once (the re
+# module's own cache is too small for them). Bounded: the table starts afresh when full.
+_JOINED: dict[tuple[str, ...], re.Pattern[str]] = {}
+JOINED_LIMIT = 50_000
+
+
+def _joined(texts: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of `texts` in order with only spaces or hyphens between them."""
+    found = _JOINED.get(texts)
+    if found is None:
+        found = re.compile(_JOINT.join(re.escape(t) for t in texts))
+        if len(_JOINED) >= JOINED_LIMIT:
+            _JOINED.clear()
+        _JOINED[texts] = found
+    return found
 
 
 def _clauses(tokens: list[Token]) -> list[int]:
