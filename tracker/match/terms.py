@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TypeVar
 
 from tracker.match.dates import find_dates
 from tracker.match.kinds import Ident, Parsed, Period, Quantity
@@ -75,6 +76,7 @@ def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Par
 
 # What may stand between two tokens of one term in the text: spaces and hyphens.
 _JOINT = r"[\s\-\u2010-\u2015]*"
+_T = TypeVar("_T", Quantity, Period, Ident)
 
 
 def _as_written(parsed: Parsed, clean: str) -> None:
@@ -90,23 +92,17 @@ def _as_written(parsed: Parsed, clean: str) -> None:
         found = _joined(tuple(t.text for t in tokens[start : end + 1])).search(clean)
         return found.group(0) if found else fallback
 
-    # A term already written as in the text is kept as it is, not copied.
-    parsed.quantities = [
-        q if (w := written(q.start, q.end, q.text)) == q.text else replace(q, text=w)
-        for q in parsed.quantities
-    ]
-    parsed.periods = [
-        d if (w := written(d.start, d.end, d.text)) == d.text else replace(d, text=w)
-        for d in parsed.periods
-    ]
-    parsed.idents = [
-        i if (w := written(i.start, i.end, i.text)) == i.text else replace(i, text=w)
-        for i in parsed.idents
-    ]
-    parsed.names = [
-        i if (w := written(i.start, i.end, i.text)) == i.text else replace(i, text=w)
-        for i in parsed.names
-    ]
+    def rewritten(terms: list[_T]) -> list[_T]:
+        # A term already written as in the text is kept as it is, not copied.
+        return [
+            t if (w := written(t.start, t.end, t.text)) == t.text else replace(t, text=w)
+            for t in terms
+        ]
+
+    parsed.quantities = rewritten(parsed.quantities)
+    parsed.periods = rewritten(parsed.periods)
+    parsed.idents = rewritten(parsed.idents)
+    parsed.names = rewritten(parsed.names)
 
 
 # Token runs recur across texts: each distinct run's pattern is compiled once (the re
