@@ -14,7 +14,6 @@ Examples of what is read:
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TypeVar
 
@@ -75,7 +74,7 @@ def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Par
 
 
 # What may stand between two tokens of one term in the text: spaces and hyphens.
-_JOINT = r"[\s\-\u2010-\u2015]*"
+_JOINT = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
 _T = TypeVar("_T", Quantity, Period, Ident)
 
 
@@ -87,10 +86,8 @@ def _as_written(parsed: Parsed, clean: str) -> None:
     def written(start: int, end: int, fallback: str) -> str:
         if start > end:
             return fallback
-        if start == end:  # one token: its first occurrence, no pattern needed
-            return tokens[start].text if tokens[start].text in clean else fallback
-        found = _joined(tuple(t.text for t in tokens[start : end + 1])).search(clean)
-        return found.group(0) if found else fallback
+        found = _first_joined([t.text for t in tokens[start : end + 1]], clean)
+        return fallback if found is None else found
 
     def rewritten(terms: list[_T]) -> list[_T]:
         # A term already written as in the text is kept as it is, not copied.
@@ -105,21 +102,27 @@ def _as_written(parsed: Parsed, clean: str) -> None:
     parsed.names = rewritten(parsed.names)
 
 
-# Token runs recur across texts: each distinct run's pattern is compiled once (the re
-# module's own cache is too small for them). Bounded: the table starts afresh when full.
-_JOINED: dict[tuple[str, ...], re.Pattern[str]] = {}
-JOINED_LIMIT = 50_000
+def _first_joined(texts: list[str], clean: str) -> str | None:
+    """The first place in `clean` holding `texts` in order with only spaces or hyphens
+    between them, as written there; None if there is none.
 
-
-def _joined(texts: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern of `texts` in order with only spaces or hyphens between them."""
-    found = _JOINED.get(texts)
-    if found is None:
-        found = re.compile(_JOINT.join(re.escape(t) for t in texts))
-        if len(_JOINED) >= JOINED_LIMIT:
-            _JOINED.clear()
-        _JOINED[texts] = found
-    return found
+    A token never starts with a space or hyphen, so at each place the gap before the
+    next token is simply every such character that follows: no backtracking needed.
+    """
+    first, size = texts[0], len(clean)
+    at = clean.find(first)
+    while at >= 0:
+        pos = at + len(first)
+        for text in texts[1:]:
+            while pos < size and (clean[pos] in _JOINT or clean[pos].isspace()):
+                pos += 1
+            if not clean.startswith(text, pos):
+                break
+            pos += len(text)
+        else:
+            return clean[at:pos]
+        at = clean.find(first, at + 1)
+    return None
 
 
 def _clauses(tokens: list[Token]) -> list[int]:
