@@ -181,13 +181,14 @@ def _find_idents(parsed: Parsed) -> None:
             else:
                 break
         end = j - 1
-        if words and not any(any(c.isdigit() for c in w) for w in words):
+        has_digit = any(c.isdigit() for w in words for c in w)
+        if words and not has_digit:
             named = [w for w in words if w not in STOPWORDS and w not in _LEADING]
             if named:
                 parsed.names.append(
                     Ident(tuple(words), i, end, " ".join(t.text for t in tokens[i : end + 1]))
                 )
-        if any(any(c.isdigit() for c in w) for w in words):
+        if has_digit:
             # Leading common words that only start a sentence are not part of a name.
             start = i
             while words and tokens[start].low in _LEADING and len(words) > 1:
