@@ -15,6 +15,7 @@ Examples of what is read:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TypeVar
 
 from tracker.match.dates import find_dates
@@ -60,7 +61,20 @@ __all__ = [
 
 
 def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Parsed:
-    """Read `text`; `year` completes dates written without one ("on 4 July")."""
+    """Read `text`; `year` completes dates written without one ("on 4 July").
+
+    The same text is read once: attributes ("price") and stock phrases recur across
+    claims. The `Parsed` returned is shared between callers, so it is read-only.
+    """
+    return _parse(text, year, merge_ranges)
+
+
+# How many recent texts keep their reading (a few MiB).
+PARSE_CACHE = 4096
+
+
+@lru_cache(maxsize=PARSE_CACHE)
+def _parse(text: str, year: int | None, merge_ranges: bool) -> Parsed:
     clean = normalise(text)
     tokens = tokenize(clean)
     parsed = Parsed(text=text, tokens=tokens)
