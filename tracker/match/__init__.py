@@ -20,7 +20,7 @@ from tracker.match.reading import Reading, read_claim, read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
 from tracker.model import Claim, Statement, Status, Story
 from tracker.result import Evidence, Relation, Verdict
-from tracker.verdict import aggregate
+from tracker.verdict import NEAR_MISSES, aggregate
 
 # Each claim's related statements (by claim ref) with their scores, best first.
 Related = dict[str, list[tuple[Statement, float]]]
@@ -103,8 +103,26 @@ def verdicts(engine: Engine, claims: Sequence[Claim], related: Related) -> list[
     out = []
     for claim in claims:
         found = engine.outcomes(claim, related[claim.ref])
-        out.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in found]))
+        out.append(aggregate(claim, [evidence(s, sc, o) for s, sc, o in _shown(found)]))
     return out
+
+
+Found = list[tuple[Statement, float, Outcome]]
+
+
+def _shown(found: Found) -> Found:
+    """The outcomes a verdict can show: every support and contradiction, and the
+    NEAR_MISSES best unrelated ones, ranked as `aggregate` ranks them. Most statements
+    are unrelated, and the others need no Evidence record built."""
+    unrelated = [n for n, item in enumerate(found) if item[2].relation is Relation.UNRELATED]
+    if len(unrelated) <= NEAR_MISSES:
+        return found
+    best = set(sorted(unrelated, key=lambda n: (-found[n][1], found[n][0].ref))[:NEAR_MISSES])
+    return [
+        item
+        for n, item in enumerate(found)
+        if n in best or item[2].relation is not Relation.UNRELATED
+    ]
 
 
 def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:

@@ -146,25 +146,26 @@ def decimals(text: str) -> int:
 def tokenize(text: str) -> list[Token]:
     """Cut normalised text into tokens; "50MP" becomes the number 50 and the word MP."""
     tokens: list[Token] = []
+    append = tokens.append
     hyphen = False
     for match in _TOKEN.finditer(text):
         group = match.lastgroup
         value = match[0]
         if group == "alnum":
-            last = tokens[-1] if tokens else None
-            if hyphen and last is not None and last.low in PREFIXES and value.isalpha():
+            if hyphen and tokens and tokens[-1].low in PREFIXES and value.isalpha():
                 # "pre-order", "co-engineered", "Wi-Fi": one word, not a prefix and a word.
-                tokens.pop()
+                last = tokens.pop()
                 _add(tokens, last.text + value, "word", last.hyphen_before)
             else:
                 for text_, low, stem_, kind, capital in _pieces(value):
-                    tokens.append(Token(text_, low, stem_, kind, len(tokens), hyphen, capital))
+                    append(Token(text_, low, stem_, kind, len(tokens), hyphen, capital))
                     hyphen = False
         elif group == "punct":
             if value == "-":
                 hyphen = True
                 continue
-            _add(tokens, value, "punct", hyphen)
+            # Punctuation has no case and no stem: its token is built directly.
+            append(Token(value, value, value, "punct", len(tokens), hyphen, False))
         elif group == "money":
             _add(tokens, value, "money", hyphen)
         else:

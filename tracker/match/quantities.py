@@ -48,18 +48,29 @@ def _number_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
     return None
 
 
+# Words that may start a quantity (a currency, "f/", a rank or a number word); any
+# other word starts one only if it begins with a digit ("17th").
+_STARTS = frozenset([*CURRENCY_WORDS, *ORDINAL_WORDS, *NUMBER_WORDS, "f/"])
+_NUMERIC_KINDS = frozenset(["number", "money"])
+
+
 def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
     tokens = parsed.tokens
     n = len(tokens)
     found: list[Quantity] = []
     i = 0
     while i < n:
-        if i in parsed.used:
+        token = tokens[i]
+        if i in parsed.used or (
+            token.kind not in _NUMERIC_KINDS
+            and token.low not in _STARTS
+            and not token.low[:1].isdigit()
+        ):
+            # Most tokens are words that can start no quantity: skip them at once.
             i += 1
             continue
         start = i
         unit = None
-        token = tokens[i]
         if token.kind == "money" and i + 1 < n and tokens[i + 1].kind == "number":
             unit = CURRENCY_SYMBOLS[token.low]
             i += 1

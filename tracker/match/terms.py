@@ -14,8 +14,9 @@ Examples of what is read:
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
+from functools import lru_cache
+from typing import TypeVar
 
 from tracker.match.dates import find_dates
 from tracker.match.kinds import Ident, Parsed, Period, Quantity
@@ -60,7 +61,20 @@ __all__ = [
 
 
 def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Parsed:
-    """Read `text`; `year` completes dates written without one ("on 4 July")."""
+    """Read `text`; `year` completes dates written without one ("on 4 July").
+
+    The same text is read once: attributes ("price") and stock phrases recur across
+    claims. The `Parsed` returned is shared between callers, so it is read-only.
+    """
+    return _parse(text, year, merge_ranges)
+
+
+# How many recent texts keep their reading (a few MiB).
+PARSE_CACHE = 4096
+
+
+@lru_cache(maxsize=PARSE_CACHE)
+def _parse(text: str, year: int | None, merge_ranges: bool) -> Parsed:
     clean = normalise(text)
     tokens = tokenize(clean)
     parsed = Parsed(text=text, tokens=tokens)
@@ -74,7 +88,8 @@ def parse(text: str, year: int | None = None, merge_ranges: bool = False) -> Par
 
 
 # What may stand between two tokens of one term in the text: spaces and hyphens.
-_JOINT = r"[\s\-\u2010-\u2015]*"
+_JOINT = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
+_T = TypeVar("_T", Quantity, Period, Ident)
 
 
 def _as_written(parsed: Parsed, clean: str) -> None:
@@ -85,16 +100,43 @@ def _as_written(parsed: Parsed, clean: str) -> None:
     def written(start: int, end: int, fallback: str) -> str:
         if start > end:
             return fallback
-        pattern = _JOINT.join(re.escape(t.text) for t in tokens[start : end + 1])
-        found = re.search(pattern, clean)
-        return found.group(0) if found else fallback
+        found = _first_joined([t.text for t in tokens[start : end + 1]], clean)
+        return fallback if found is None else found
 
-    parsed.quantities = [
-        replace(q, text=written(q.start, q.end, q.text)) for q in parsed.quantities
-    ]
-    parsed.periods = [replace(d, text=written(d.start, d.end, d.text)) for d in parsed.periods]
-    parsed.idents = [replace(i, text=written(i.start, i.end, i.text)) for i in parsed.idents]
-    parsed.names = [replace(i, text=written(i.start, i.end, i.text)) for i in parsed.names]
+    def rewritten(terms: list[_T]) -> list[_T]:
+        # A term already written as in the text is kept as it is, not copied.
+        return [
+            t if (w := written(t.start, t.end, t.text)) == t.text else replace(t, text=w)
+            for t in terms
+        ]
+
+    parsed.quantities = rewritten(parsed.quantities)
+    parsed.periods = rewritten(parsed.periods)
+    parsed.idents = rewritten(parsed.idents)
+    parsed.names = rewritten(parsed.names)
+
+
+def _first_joined(texts: list[str], clean: str) -> str | None:
+    """The first place in `clean` holding `texts` in order with only spaces or hyphens
+    between them, as written there; None if there is none.
+
+    A token never starts with a space or hyphen, so at each place the gap before the
+    next token is simply every such character that follows: no backtracking needed.
+    """
+    first, size = texts[0], len(clean)
+    at = clean.find(first)
+    while at >= 0:
+        pos = at + len(first)
+        for text in texts[1:]:
+            while pos < size and (clean[pos] in _JOINT or clean[pos].isspace()):
+                pos += 1
+            if not clean.startswith(text, pos):
+                break
+            pos += len(text)
+        else:
+            return clean[at:pos]
+        at = clean.find(first, at + 1)
+    return None
 
 
 def _clauses(tokens: list[Token]) -> list[int]:
@@ -153,13 +195,14 @@ def _find_idents(parsed: Parsed) -> None:
             else:
                 break
         end = j - 1
-        if words and not any(any(c.isdigit() for c in w) for w in words):
+        has_digit = any(c.isdigit() for w in words for c in w)
+        if words and not has_digit:
             named = [w for w in words if w not in STOPWORDS and w not in _LEADING]
             if named:
                 parsed.names.append(
                     Ident(tuple(words), i, end, " ".join(t.text for t in tokens[i : end + 1]))
                 )
-        if any(any(c.isdigit() for c in w) for w in words):
+        if has_digit:
             # Leading common words that only start a sentence are not part of a name.
             start = i
             while words and tokens[start].low in _LEADING and len(words) > 1:
