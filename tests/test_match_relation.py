@@ -181,3 +181,20 @@ def test_value_without_digits_is_compared_in_the_attribute_slot(
         value=value,
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # Silent on what the second clause denies: the first clause is judged alone.
+        ("The Pixel 8 runs on the Tensor G3 chip in every market.", Relation.SUPPORTS),
+        # Naming what the claim denies: the claim's negation stands and conflicts.
+        (
+            "The Pixel 8 runs on the Tensor G3 chip, and a Snapdragon version exists.",
+            (Relation.CONTRADICTS),
+        ),
+    ],
+)
+def test_negation_scope_is_its_clause(statement: str, expected: Relation) -> None:
+    claim = "The Pixel 8 will run on the Tensor G3 chip; there will be no Snapdragon version."
+    assert relation(claim, statement).relation is expected

@@ -10,7 +10,7 @@ value the term to compare.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -125,6 +125,11 @@ class ClaimReading:
     # (("display", {"microoled": "micro-OLED"}),).
     techs: tuple[tuple[str, dict[str, str]], ...] = ()
     attribute_text: str = ""
+    # Words of the claim's negated clauses when another clause affirms ("X will power
+    # every model; there will be no Y"), and the claim without them: a statement saying
+    # nothing of those words is compared with the affirmative part alone.
+    denied: tuple[str, ...] = ()
+    affirmative: ClaimReading | None = None
 
 
 def year_of(text: str | None) -> int | None:
@@ -311,7 +316,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for t in parsed.tokens
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
-    return ClaimReading(
+    out = ClaimReading(
         reading=reading,
         subjects=subjects,
         values=values,
@@ -344,6 +349,32 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         affirms=_affirms(claim.value),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
+    )
+    denied = _denied_words(reading)
+    if denied and out.negative:
+        kept = [(w, weight) for w, weight in out.words if w not in denied]
+        out.denied = tuple(sorted(denied))
+        out.affirmative = replace(out, words=kept, negative=False, denied=(), affirmative=None)
+    return out
+
+
+def _denied_words(reading: Reading) -> frozenset[str]:
+    """Content words of the clauses a negation governs, when the claim has another,
+    affirmative clause holding its key terms, and the negated clauses hold none; else
+    nothing (the negation is then the claim's whole polarity)."""
+    parsed = reading.parsed
+    negated = {parsed.clause[n] for n in parsed.negation if not is_local_negation(parsed, n)}
+    if not negated:
+        return frozenset()
+    inside = _term_indices(reading)
+    if any(parsed.clause[n] in negated for n in inside):
+        return frozenset()
+    if not any(parsed.clause[n] not in negated for n in inside):
+        return frozenset()
+    return frozenset(
+        t.stem
+        for t in parsed.content()
+        if parsed.clause[t.index] in negated and t.stem not in STOPWORDS
     )
 
 

@@ -51,6 +51,9 @@ def relate(
     subject: its model, or every name the claim's subject part gives.
     """
     outcome = Outcome(Relation.UNRELATED, "")
+    if claim.affirmative is not None and not any(covered(w, statement.stems) for w in claim.denied):
+        # The statement says nothing of what the claim denies: judge what it affirms.
+        claim = claim.affirmative
     if other_story and not _names_subject(claim, statement):
         outcome.detail = "another story's statement that does not name the claim's subject"
         return outcome
