@@ -198,3 +198,25 @@ def test_value_without_digits_is_compared_in_the_attribute_slot(
 def test_negation_scope_is_its_clause(statement: str, expected: Relation) -> None:
     claim = "The Pixel 8 will run on the Tensor G3 chip; there will be no Snapdragon version."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # One model of the quantified family with another figure: not all of them.
+        ("The Pixel 9 Pro XL supports 37W wired charging.", Relation.CONTRADICTS),
+        # The family's figure itself, or every model's.
+        ("Every Pixel 9 model supports 27W wired charging.", Relation.SUPPORTS),
+        # Another generation is not a member of the family.
+        ("The Pixel 8 Pro supports 30W wired charging.", Relation.UNRELATED),
+    ],
+)
+def test_quantified_family_each_member_claimed(statement: str, expected: Relation) -> None:
+    claim = "All three Pixel 9 phones will support 27W wired charging."
+    assert relation(claim, statement).relation is expected
+
+
+def test_one_member_equal_figure_does_not_confirm_the_family() -> None:
+    statement = "The Pixel 9 Pro XL supports 27W wired charging."
+    outcome = relation("All three Pixel 9 phones will support 27W wired charging.", statement)
+    assert outcome.relation is not Relation.SUPPORTS

@@ -129,7 +129,14 @@ class ClaimReading:
     # every model; there will be no Y"), and the claim without them: a statement saying
     # nothing of those words is compared with the affirmative part alone.
     denied: tuple[str, ...] = ()
+    # Subjects a quantifier spans ("all three Galaxy S23 phones"): each model of the
+    # family is claimed, so a member's differing figure conflicts.
+    family: tuple[Ident, ...] = ()
     affirmative: ClaimReading | None = None
+
+
+# How many tokens before a subject its quantifier may stand ("all three Galaxy S23").
+QUANTIFIER_REACH = 3
 
 
 def year_of(text: str | None) -> int | None:
@@ -350,6 +357,20 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )
+    out.family = tuple(
+        i
+        for i in subjects[:text_subjects]
+        if any(
+            t.low in QUANTIFIERS and parsed.clause[t.index] == parsed.clause[i.start]
+            for t in parsed.tokens[max(0, i.start - QUANTIFIER_REACH) : i.start]
+        )
+    )
+    value_quantified = bool(claim.value) and any(
+        w in QUANTIFIERS for w in str(claim.value).lower().split()
+    )
+    if out.family or value_quantified:
+        # The structured subject is then the family too ("Galaxy S23 series").
+        out.family += tuple(subjects[text_subjects:])
     denied = _denied_words(reading)
     if denied and out.negative:
         kept = [(w, weight) for w, weight in out.words if w not in denied]

@@ -458,6 +458,15 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
     return None
 
 
+def _member_figure(claim: ClaimReading, statement: Reading, other: Quantity | Period) -> bool:
+    """Whether a statement figure belongs to one model of the claim's quantified family
+    rather than to the family itself or to every model ("all four ... have")."""
+    if statement.parsed.clause[other.start] in statement.quantifier_clauses:
+        return False
+    owner = statement_owner(statement, other.start, other.end)
+    return owner is not None and not any(equivalent(f.words, owner.words) for f in claim.family)
+
+
 def compare_slot(
     key: Key,
     statement: Reading,
@@ -480,6 +489,8 @@ def compare_slot(
             continue
         if foreign(key, claim, statement, other.start, other.end):
             continue
+        if claim.family and _fits(term, other) and _member_figure(claim, statement, other):
+            continue  # one model's equal figure does not say every model has it
         pool.append((other, ctx))
     owners = [key.owner] if key.owner is not None else claim.subjects
     if not pool:
@@ -555,6 +566,20 @@ def compare_slot(
             if (scores[n] > 0 or isinstance(term, Quantity) or lone_period)
             and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
+    if claim.family and isinstance(term, Quantity):
+        # "All three phones get 25W": one member's figure that differs in the same
+        # slot conflicts, whatever the others say.
+        differing = [
+            n
+            for n in range(len(pool))
+            if fits[n] is False
+            and scores[n] >= MIN_CONFLICT_CONTEXT
+            and _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0], key.context)
+        ]
+        if differing:
+            agreeing = []
+            best, bonus[differing[0]] = scores[differing[0]], True
+            scores = [scores[n] if n in differing else -1.0 for n in range(len(pool))]
     if agreeing:
         other = pool[agreeing[0]][0]
         outcome.matched.append(

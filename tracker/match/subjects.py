@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.match.idents import equivalent, family_covers, related
+from tracker.match.idents import equivalent, family_covers, member_of, related
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.terms import STOPWORDS, VARIANTS, Ident, Parsed, Period, Quantity
 
@@ -27,6 +27,8 @@ def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
         ):
             continue
         siblings = [i for i in idents if related(subject.words, i.words)]
+        if subject in claim.family and all(member_of(subject.words, i.words) for i in siblings):
+            continue  # "all three Galaxy S23 phones": the S23 Ultra is one of them
         if siblings:
             return f"different subject: claim {subject.text}, statement {siblings[0].text}"
     if claim.variants and not claim.subjects:
@@ -109,6 +111,8 @@ def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: 
     if owner is None or statement.parsed.clause[start] in statement.quantifier_clauses:
         return False
     subjects = [key.owner] if key.owner is not None else claim.subjects
+    if any(member_of(f.words, owner.words) for f in claim.family):
+        return False  # a member of the family the claim quantifies over
     if subjects:
         if any(
             equivalent(s.words, o.words) or family_covers(s.words, o.words)
