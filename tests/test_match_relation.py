@@ -220,3 +220,18 @@ def test_one_member_equal_figure_does_not_confirm_the_family() -> None:
     statement = "The Pixel 9 Pro XL supports 27W wired charging."
     outcome = relation("All three Pixel 9 phones will support 27W wired charging.", statement)
     assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # The claim names what the second starting price is for.
+        ("Refurbished Surface Laptop units will start at $899.", Relation.SUPPORTS),
+        # The product as a whole starts at the lowest price.
+        ("The Surface Laptop will start at $899.", Relation.CONTRADICTS),
+        ("The Surface Laptop will start at $699.", Relation.SUPPORTS),
+    ],
+)
+def test_parallel_starting_prices(claim: str, expected: Relation) -> None:
+    statement = "The new Surface Laptop starts at $699 and refurbished units at $899."
+    assert relation(claim, statement).relation is expected

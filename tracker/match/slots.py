@@ -20,7 +20,15 @@ from tracker.match.normalize import UNIT_WORDS, stem
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, tech_values
 from tracker.match.subjects import adjacent, foreign, statement_owner
-from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
+from tracker.match.terms import (
+    STOPWORDS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    in_subject,
+    own_words,
+)
 from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS, TECH_FAMILIES
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
@@ -467,6 +475,27 @@ def _member_figure(claim: ClaimReading, statement: Reading, other: Quantity | Pe
     return owner is not None and not any(equivalent(f.words, owner.words) for f in claim.family)
 
 
+# Words too general to say which configuration a starting price is for.
+GENERIC_LABELS = frozenset(["model", "version", "configuration", "variant", "option", "edition"])
+
+
+def _labelled(claim: ClaimReading, statement: Reading, figure: Quantity | Period) -> bool:
+    """Whether the claim names the words that introduce a figure after an earlier one
+    ("the DIY Edition starts at $1,399 and pre-built models at $1,699")."""
+    tokens = statement.parsed.tokens
+    before = [q.end for q in statement.parsed.quantities if q.end < figure.start]
+    label = tokens[before[-1] + 1 if before else 0 : figure.start]
+    return any(
+        len(t.stem) >= MIN_LABEL and t.stem not in GENERIC_LABELS and t.stem in claim.reading.stems
+        for t in label
+        if t.kind == "word" and t.low not in STOPWORDS
+    )
+
+
+# Shorter label words ("pre" of "pre-order") name nothing by themselves.
+MIN_LABEL = 4
+
+
 def compare_slot(
     key: Key,
     statement: Reading,
@@ -516,11 +545,15 @@ def compare_slot(
             scores[n] += OWNER_BONUS
             bonus[n] = True
     if isinstance(term, Quantity) and term.starting:
-        # "starts at $X" in both: the same slot, the lowest price.
-        for n, (other, _) in enumerate(pool):
-            if isinstance(other, Quantity) and other.starting:
-                scores[n] += 1.0
-                bonus[n] = True
+        # "starts at $X" in both: the same slot, the lowest price, unless the claim
+        # names what another starting price is for ("pre-built models at $1,699").
+        starting = [n for n, (o, _) in enumerate(pool) if isinstance(o, Quantity) and o.starting]
+        if len(starting) > 1:
+            named = [n for n in starting if _labelled(claim, statement, pool[n][0])]
+            starting = named or [min(starting, key=lambda n: pool[n][0].low)]
+        for n in starting:
+            scores[n] += 1.0
+            bonus[n] = True
     best = max(scores)
     fits = [_fits(term, other) for other, _ in pool]
     if isinstance(term, Quantity) and term.starting and best == 0 and len(pool) > 1:
