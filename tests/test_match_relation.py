@@ -235,3 +235,57 @@ def test_one_member_equal_figure_does_not_confirm_the_family() -> None:
 def test_parallel_starting_prices(claim: str, expected: Relation) -> None:
     statement = "The new Surface Laptop starts at $699 and refurbished units at $899."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "Galaxy S25 Plus and Galaxy S25 Ultra have 6.7-inch and 6.9-inch displays.",
+            (Relation.SUPPORTS),
+        ),
+        # The Plus, named by its variant word in the claim, has another figure.
+        (
+            "The Galaxy S25 Plus has a 6.6-inch display and the Galaxy S25 Ultra a 6.9-inch one.",
+            Relation.CONTRADICTS,
+        ),
+        # The Ultra's figure is not the Plus's.
+        ("The Galaxy S25 Ultra has a 6.7-inch display.", Relation.UNRELATED),
+    ],
+)
+def test_sibling_named_by_its_variant_words(statement: str, expected: Relation) -> None:
+    claim = "The Galaxy S25 Plus and Ultra displays will measure 6.7 and 6.9 inches."
+    assert relation(claim, statement).relation is expected
+
+
+PIXEL_9_PRO = "The Pixel 9 Pro will get an always-on display."
+PIXEL_9_STORAGE = "The Pixel 9 Pro comes with 128GB, 256GB or 512GB of storage."
+PIXEL_9A = "The Pixel 9a does not get Gemini Nano."
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # A negated clause about other models of the family denies nothing of the claim's.
+        (
+            PIXEL_9_PRO,
+            "Always-on display is reserved for the Pixel 9 Pro; the Pixel 9a does not get it.",
+            Relation.SUPPORTS,
+        ),
+        (PIXEL_9_PRO, "The Pixel 9 Pro does not get an always-on display.", Relation.CONTRADICTS),
+        # "Starts with" a figure of a list: the lowest.
+        ("The Pixel 9 Pro will start with 128GB of storage.", PIXEL_9_STORAGE, Relation.SUPPORTS),
+        (
+            "The Pixel 9 Pro will start with 256GB of storage.",
+            PIXEL_9_STORAGE,
+            (Relation.CONTRADICTS),
+        ),
+        # "Miss out" denies.
+        ("The Pixel 9a will miss out on Gemini Nano.", PIXEL_9A, Relation.SUPPORTS),
+        ("The Pixel 9a will get Gemini Nano.", PIXEL_9A, Relation.CONTRADICTS),
+    ],
+)
+def test_scope_of_negations_and_starting_figures(
+    claim: str, statement: str, expected: Relation
+) -> None:
+    assert relation(claim, statement).relation is expected

@@ -17,6 +17,7 @@ from functools import lru_cache
 from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
 from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
+from tracker.match.pairing import respective
 from tracker.match.terms import (
     NUMBER_WORDS,
     QUANTIFIERS,
@@ -158,6 +159,7 @@ def read(
 ) -> Reading:
     """Parse `text` (aliases written in their canonical form) and collect term contexts."""
     parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
+    parsed.idents = elliptic_siblings(parsed)
     spans_d = [(d.start, d.end) for d in parsed.periods]
     skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
@@ -514,12 +516,44 @@ def merge(first: Context, second: Context) -> Context:
     return out
 
 
+def elliptic_siblings(parsed: Parsed) -> list[Ident]:
+    """The identifiers, with the siblings a list names by their variant words only:
+    in "iPhone 16 Pro and Pro Max", "Pro Max" is the "iPhone 16 Pro Max"."""
+    idents = parsed.idents
+    tokens = parsed.tokens
+    taken = {n for i in idents for n in range(i.start, i.end + 1)}
+    extra: list[Ident] = []
+    for ident in idents:
+        codes = [n for n, w in enumerate(ident.words) if any(c.isdigit() for c in w)]
+        if not codes or ident.words[-1] not in VARIANTS:
+            continue
+        base = ident.words[: codes[-1] + 1]
+        at = ident.end + 1
+        while at < len(tokens) and tokens[at].low in ("and", "or", ","):
+            at += 1
+            end = at
+            while end < len(tokens) and tokens[end].capital and tokens[end].low in VARIANTS:
+                end += 1
+            if end == at or at in taken or at == ident.end + 1:
+                break
+            words = (*base, *(t.low for t in tokens[at:end]))
+            text = " ".join(t.text for t in tokens[at:end])
+            extra.append(Ident(words, at, end - 1, text))
+            at = end
+    if not extra:
+        return idents
+    return sorted([*idents, *extra], key=lambda i: i.start)
+
+
 def owner_of(parsed: Parsed, start: int) -> Ident | None:
     """The identifier a claim term belongs to: the nearest one before it.
 
     Names without digits ("Xiaomi-Leica") describe rather than identify a claim's
     subject, so only identifiers count here.
     """
+    paired = respective(parsed, start)
+    if paired is not None:
+        return paired  # "the Pro and Pro Max will measure 6.3 and 6.9 inches"
     before = [i for i in parsed.idents if i.end < start and not i.negated and not i.comparison]
     before.sort(key=lambda i: i.end)
     return before[-1] if before else None

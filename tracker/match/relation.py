@@ -25,7 +25,14 @@ from tracker.match.slots import (
     is_soft,
 )
 from tracker.match.subjects import subject_mismatch
-from tracker.match.terms import STOPWORDS, Ident, Period, Quantity, is_local_negation
+from tracker.match.terms import (
+    STOPWORDS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    is_local_negation,
+)
 from tracker.result import Relation
 
 __all__ = ["Outcome", "Thresholds", "relate"]
@@ -185,7 +192,7 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
     starts = {i.start for i in parsed.idents}
     tokens = parsed.tokens
     for n in parsed.negation:
-        if is_local_negation(parsed, n):
+        if is_local_negation(parsed, n) or _about_a_sibling(claim, parsed, n):
             continue
         seen = 0
         for token in tokens[n + 1 :]:
@@ -197,6 +204,20 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
                 return True
             seen += 1
     return False
+
+
+def _about_a_sibling(claim: ClaimReading, parsed: Parsed, negation: int) -> bool:
+    """Whether the negation's clause is about other models of the claim's family:
+    "reserved for the 13 Pro; the iPhone 13 and 13 mini do not get it" denies nothing
+    of the 13 Pro."""
+    clause = parsed.clause[negation]
+    named = [i for i in parsed.idents if parsed.clause[i.start] == clause and i.end < negation]
+    subjects = claim.subjects
+    return (
+        bool(named and subjects)
+        and not any(equivalent(s.words, i.words) for s in subjects for i in named)
+        and all(any(related(s.words, i.words) for s in subjects) for i in named)
+    )
 
 
 PRONOUNS = frozenset(["he", "she", "it", "they", "its", "his", "her", "their"])

@@ -568,6 +568,16 @@ def compare_slot(
         for n, ok in enumerate(fits)
         if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
     ]
+    if (
+        isinstance(term, Quantity)
+        and term.starting
+        and len(pool) > 1
+        and not any(isinstance(o, Quantity) and o.starting for o, _ in pool)
+    ):
+        # "will start with 256GB" against "come in 128GB, 256GB and 512GB": only the
+        # lowest of the list is where it starts.
+        lowest = min(range(len(pool)), key=lambda n: pool[n][0].low)
+        agreeing = [n for n in agreeing if n == lowest]
     if len(pool) > 1:
         agreeing = [
             n

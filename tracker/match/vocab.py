@@ -45,7 +45,7 @@ QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 NEGATIONS = frozenset(
     word_list(
         """not no never without neither nor cancelled canceled cancel denied deny denies false
-        untrue scrapped dropped drop drops axed lacks lack"""
+        untrue scrapped dropped drop drops axed lacks lack miss misses"""
     )
 )
 HEDGES_APPROX = frozenset(
