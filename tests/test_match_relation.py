@@ -289,3 +289,20 @@ def test_scope_of_negations_and_starting_figures(
     claim: str, statement: str, expected: Relation
 ) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("bound", "confirmed"),
+    [
+        # Smaller figures hold the bound, but the total, as well placed, breaks it.
+        ("$90 million", False),
+        ("$100 million", True),
+    ],
+)
+def test_bound_needs_no_better_placed_figure_outside_it(bound: str, confirmed: bool) -> None:
+    claim = f"The film has grossed a worldwide total of less than {bound}."
+    statement = (
+        "The film has grossed $40.5 million in North America and $52 million in other"
+        " territories, for a worldwide total of $92.5 million."
+    )
+    assert (relation(claim, statement).relation is Relation.SUPPORTS) is confirmed

@@ -609,6 +609,14 @@ def compare_slot(
             if (scores[n] > 0 or isinstance(term, Quantity) or lone_period)
             and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
+    if isinstance(term, Quantity) and math.isinf(term.high - term.low) and not identical:
+        # "less than $251 million" holds for any smaller figure: one counts only if no
+        # figure outside the bound is as well placed ("a worldwide total of $251.2m").
+        agreeing = [
+            n
+            for n in agreeing
+            if not any(fits[m] is False and scores[m] >= scores[n] for m in range(len(pool)))
+        ]
     if claim.family and isinstance(term, Quantity):
         # "All three phones get 25W": one member's figure that differs in the same
         # slot conflicts, whatever the others say.
