@@ -14,6 +14,8 @@ CAMERAS = (
     "camera, a 48MP 5x periscope telephoto camera and a 32MP front camera."
 )
 
+TITLES = "The club has won fourteen league titles."
+
 
 @pytest.mark.parametrize(
     ("claim", "statement", "expected"),
@@ -35,6 +37,9 @@ CAMERAS = (
             "The Xiaomi 12S Ultra has a 4,860mAh battery.",
             Relation.CONTRADICTS,
         ),
+        # counts written as words above twelve
+        ("The club has won 14 league titles.", TITLES, Relation.SUPPORTS),
+        ("The club has won 15 league titles.", TITLES, Relation.CONTRADICTS),
     ],
 )
 def test_quantities(claim: str, statement: str, expected: Relation) -> None:

@@ -131,6 +131,19 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    **{
+        word: n
+        for n, word in enumerate(
+            word_list("""thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"""),
+            start=13,
+        )
+    },
+    **{
+        word: 10 * n
+        for n, word in enumerate(
+            word_list("thirty forty fifty sixty seventy eighty ninety"), start=3
+        )
+    },
     "dual": 2,
     "single": 1,
     "twin": 2,
