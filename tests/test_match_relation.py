@@ -311,3 +311,17 @@ def test_bound_needs_no_better_placed_figure_outside_it(bound: str, confirmed: b
         " territories, for a worldwide total of $92.5 million."
     )
     assert (relation(claim, statement).relation is Relation.SUPPORTS) is confirmed
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # Wireless charging's figure is not the wired one's.
+        ("The Pixel 9 will support 25W wired charging.", Relation.UNRELATED),
+        ("The Pixel 9 will support 20W wireless charging.", Relation.CONTRADICTS),
+        ("The Pixel 9 will support 15W wireless charging.", Relation.SUPPORTS),
+    ],
+)
+def test_kinds_of_one_slot_exclude_each_other(claim: str, expected: Relation) -> None:
+    statement = "The Pixel 9 supports Qi wireless charging at up to 15W."
+    assert relation(claim, statement).relation is expected

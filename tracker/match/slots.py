@@ -29,7 +29,13 @@ from tracker.match.terms import (
     in_subject,
     own_words,
 )
-from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS, TECH_FAMILIES
+from tracker.match.vocab import (
+    COLOURS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    SLOT_KINDS,
+    TECH_FAMILIES,
+)
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
 # the best-placed one and still count as the claim's slot.
@@ -270,6 +276,17 @@ def _same_configuration(claim: ClaimReading, statement: Reading, other: Quantity
         for q in parsed.quantities
         if q.unit in CONFIGURATION_UNITS
     )
+
+
+def _other_kind(claim_context: Context, other: Context) -> bool:
+    """Whether the figure's words name another kind of the claim's slot ("MagSafe
+    charging" against "wired charging") and not the claim's own."""
+    for kinds in SLOT_KINDS:
+        mine = [n for n, words in enumerate(kinds) if not words.isdisjoint(claim_context)]
+        theirs = [n for n, words in enumerate(kinds) if not words.isdisjoint(other)]
+        if mine and theirs and not set(mine) & set(theirs):
+            return True
+    return False
 
 
 def _other_events(claim_context: Context, other: Context) -> bool:
@@ -516,7 +533,7 @@ def compare_slot(
             not isinstance(other, Quantity) or other.unit != term.unit
         ):
             continue
-        if foreign(key, claim, statement, other.start, other.end):
+        if foreign(key, claim, statement, other.start, other.end) or _other_kind(key.context, ctx):
             continue
         if claim.family and _fits(term, other) and _member_figure(claim, statement, other):
             continue  # one model's equal figure does not say every model has it

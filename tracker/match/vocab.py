@@ -203,3 +203,10 @@ def near_before(tokens: list[Token], index: int, words: frozenset[str], span: in
 # For a quantity, "by $100" is a change, not the value.
 COMPARISON_BY = (*COMPARISON, ("by",))
 _remember(BOUND_LOW, BOUND_HIGH, COMPARISON, COMPARISON_BY)
+
+# Kinds of one slot that exclude each other, each with its synonyms (word stems): a
+# figure of "wired charging" is not one of "MagSafe charging".
+SLOT_KINDS = (
+    (frozenset(["wir"]), frozenset(["wireless", "magsaf", "qi"])),
+    (frozenset(["front", "selfi"]), frozenset(["rear", "back"])),
+)
