@@ -325,3 +325,19 @@ def test_bound_needs_no_better_placed_figure_outside_it(bound: str, confirmed: b
 def test_kinds_of_one_slot_exclude_each_other(claim: str, expected: Relation) -> None:
     statement = "The Pixel 9 supports Qi wireless charging at up to 15W."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # The clause with the claim's words is about another chip.
+        (
+            "The T2 was designed in-house in Austin; the Snapdragon X60 modem comes from Qualcomm.",
+            Relation.UNRELATED,
+        ),
+        ("The Snapdragon X60 modem was designed in-house in Austin.", Relation.SUPPORTS),
+    ],
+)
+def test_words_said_of_another_identifier(statement: str, expected: Relation) -> None:
+    claim = "The Snapdragon X60 modem was designed in-house in Austin."
+    assert relation(claim, statement).relation is expected
