@@ -328,8 +328,11 @@ def test_bound_needs_no_better_placed_figure_outside_it(bound: str, confirmed: b
         ("The Pixel 9 will support 25W wired charging.", Relation.UNRELATED),
         ("The Pixel 9 will support 20W wireless charging.", Relation.CONTRADICTS),
         ("The Pixel 9 will support 15W wireless charging.", Relation.SUPPORTS),
+        # "The device" is the product the statement names.
+        ("There is no support for wireless charging on the device.", Relation.CONTRADICTS),
+        ("There is support for wireless charging on the device.", Relation.SUPPORTS),
     ],
 )
-def test_kinds_of_one_slot_exclude_each_other(claim: str, expected: Relation) -> None:
+def test_charging_kinds_and_generic_references(claim: str, expected: Relation) -> None:
     statement = "The Pixel 9 supports Qi wireless charging at up to 15W."
     assert relation(claim, statement).relation is expected

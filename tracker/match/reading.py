@@ -652,12 +652,20 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     """
     out = []
     inside = _term_indices(reading)
+    tokens = reading.parsed.tokens
     for token in reading.parsed.content():
         if token.index in inside or token.stem in STOPWORDS:
             continue
+        previous = tokens[token.index - 1].low if token.index > 0 else ""
+        if token.low in GENERIC_REFERENCES and previous in ("the", "this", "that"):
+            continue  # "the device": the story's product, which statements name
         weight = SUBJECT_WEIGHT if in_subject(reading.parsed, token.index) else 1.0
         out.append((token.stem, weight))
     return out
+
+
+# Nouns that, after "the", only refer to the story's product ("on the device").
+GENERIC_REFERENCES = frozenset(["device", "handset", "gadget", "unit"])
 
 
 def _dedupe(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
