@@ -14,6 +14,8 @@ CAMERAS = (
     "camera, a 48MP 5x periscope telephoto camera and a 32MP front camera."
 )
 
+TITLES = "The club has won fourteen league titles."
+
 
 @pytest.mark.parametrize(
     ("claim", "statement", "expected"),
@@ -35,6 +37,9 @@ CAMERAS = (
             "The Xiaomi 12S Ultra has a 4,860mAh battery.",
             Relation.CONTRADICTS,
         ),
+        # counts written as words above twelve
+        ("The club has won 14 league titles.", TITLES, Relation.SUPPORTS),
+        ("The club has won 15 league titles.", TITLES, Relation.CONTRADICTS),
     ],
 )
 def test_quantities(claim: str, statement: str, expected: Relation) -> None:
@@ -181,3 +186,153 @@ def test_value_without_digits_is_compared_in_the_attribute_slot(
         value=value,
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # Silent on what the second clause denies: the first clause is judged alone.
+        ("The Pixel 8 runs on the Tensor G3 chip in every market.", Relation.SUPPORTS),
+        # Naming what the claim denies: the claim's negation stands and conflicts.
+        (
+            "The Pixel 8 runs on the Tensor G3 chip, and a Snapdragon version exists.",
+            (Relation.CONTRADICTS),
+        ),
+    ],
+)
+def test_negation_scope_is_its_clause(statement: str, expected: Relation) -> None:
+    claim = "The Pixel 8 will run on the Tensor G3 chip; there will be no Snapdragon version."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # One model of the quantified family with another figure: not all of them.
+        ("The Pixel 9 Pro XL supports 37W wired charging.", Relation.CONTRADICTS),
+        # The family's figure itself, or every model's.
+        ("Every Pixel 9 model supports 27W wired charging.", Relation.SUPPORTS),
+        # Another generation is not a member of the family.
+        ("The Pixel 8 Pro supports 30W wired charging.", Relation.UNRELATED),
+    ],
+)
+def test_quantified_family_each_member_claimed(statement: str, expected: Relation) -> None:
+    claim = "All three Pixel 9 phones will support 27W wired charging."
+    assert relation(claim, statement).relation is expected
+
+
+def test_one_member_equal_figure_does_not_confirm_the_family() -> None:
+    statement = "The Pixel 9 Pro XL supports 27W wired charging."
+    outcome = relation("All three Pixel 9 phones will support 27W wired charging.", statement)
+    assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # The claim names what the second starting price is for.
+        ("Refurbished Surface Laptop units will start at $899.", Relation.SUPPORTS),
+        # The product as a whole starts at the lowest price.
+        ("The Surface Laptop will start at $899.", Relation.CONTRADICTS),
+        ("The Surface Laptop will start at $699.", Relation.SUPPORTS),
+    ],
+)
+def test_parallel_starting_prices(claim: str, expected: Relation) -> None:
+    statement = "The new Surface Laptop starts at $699 and refurbished units at $899."
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "Galaxy S25 Plus and Galaxy S25 Ultra have 6.7-inch and 6.9-inch displays.",
+            (Relation.SUPPORTS),
+        ),
+        # The Plus, named by its variant word in the claim, has another figure.
+        (
+            "The Galaxy S25 Plus has a 6.6-inch display and the Galaxy S25 Ultra a 6.9-inch one.",
+            Relation.CONTRADICTS,
+        ),
+        # The Ultra's figure is not the Plus's.
+        ("The Galaxy S25 Ultra has a 6.7-inch display.", Relation.UNRELATED),
+    ],
+)
+def test_sibling_named_by_its_variant_words(statement: str, expected: Relation) -> None:
+    claim = "The Galaxy S25 Plus and Ultra displays will measure 6.7 and 6.9 inches."
+    assert relation(claim, statement).relation is expected
+
+
+PIXEL_9_PRO = "The Pixel 9 Pro will get an always-on display."
+PIXEL_9_STORAGE = "The Pixel 9 Pro comes with 128GB, 256GB or 512GB of storage."
+PIXEL_9A = "The Pixel 9a does not get Gemini Nano."
+X60 = "The Snapdragon X60 modem was designed in-house in Austin."
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # A negated clause about other models of the family denies nothing of the claim's.
+        (
+            PIXEL_9_PRO,
+            "Always-on display is reserved for the Pixel 9 Pro; the Pixel 9a does not get it.",
+            Relation.SUPPORTS,
+        ),
+        (PIXEL_9_PRO, "The Pixel 9 Pro does not get an always-on display.", Relation.CONTRADICTS),
+        # "Starts with" a figure of a list: the lowest.
+        ("The Pixel 9 Pro will start with 128GB of storage.", PIXEL_9_STORAGE, Relation.SUPPORTS),
+        (
+            "The Pixel 9 Pro will start with 256GB of storage.",
+            PIXEL_9_STORAGE,
+            (Relation.CONTRADICTS),
+        ),
+        # "Miss out" denies.
+        ("The Pixel 9a will miss out on Gemini Nano.", PIXEL_9A, Relation.SUPPORTS),
+        ("The Pixel 9a will get Gemini Nano.", PIXEL_9A, Relation.CONTRADICTS),
+        # The clause with the claim's words is about another chip.
+        (
+            X60,
+            "The T2 was designed in-house in Austin; the Snapdragon X60 modem comes from Qualcomm.",
+            Relation.UNRELATED,
+        ),
+        (X60, X60, Relation.SUPPORTS),
+    ],
+)
+def test_scope_of_negations_and_starting_figures(
+    claim: str, statement: str, expected: Relation
+) -> None:
+    assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("bound", "confirmed"),
+    [
+        # Smaller figures hold the bound, but the total, as well placed, breaks it.
+        ("$90 million", False),
+        ("$100 million", True),
+    ],
+)
+def test_bound_needs_no_better_placed_figure_outside_it(bound: str, confirmed: bool) -> None:
+    claim = f"The film has grossed a worldwide total of less than {bound}."
+    statement = (
+        "The film has grossed $40.5 million in North America and $52 million in other"
+        " territories, for a worldwide total of $92.5 million."
+    )
+    assert (relation(claim, statement).relation is Relation.SUPPORTS) is confirmed
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # Wireless charging's figure is not the wired one's.
+        ("The Pixel 9 will support 25W wired charging.", Relation.UNRELATED),
+        ("The Pixel 9 will support 20W wireless charging.", Relation.CONTRADICTS),
+        ("The Pixel 9 will support 15W wireless charging.", Relation.SUPPORTS),
+        # "The device" is the product the statement names.
+        ("There is no support for wireless charging on the device.", Relation.CONTRADICTS),
+        ("There is support for wireless charging on the device.", Relation.SUPPORTS),
+    ],
+)
+def test_charging_kinds_and_generic_references(claim: str, expected: Relation) -> None:
+    statement = "The Pixel 9 supports Qi wireless charging at up to 15W."
+    assert relation(claim, statement).relation is expected

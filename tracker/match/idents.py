@@ -91,3 +91,11 @@ def family_covers(subject: tuple[str, ...], other: tuple[str, ...]) -> bool:
         return False
     words = {w for w in subject if not _has_digit(w)} - {"series"}
     return long[0].startswith(short[0]) and words <= set(other)
+
+
+def member_of(family: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether `other` is a model of the quantified family ("all Galaxy S23 phones"):
+    it carries each of the family's codes, whole or with a suffix ("S23+", "S23 Ultra")."""
+    codes = {w for w in family if _has_digit(w)}
+    cores = {_core(w) for w in other if _has_digit(w)} | set(other)
+    return bool(codes) and codes <= cores

@@ -40,3 +40,6 @@ class Outcome:
     # whether a conflict is on the value in that slot.
     slot_matches: int = 0
     slot_conflict: bool = False
+    # Another identifier the clause covering the claim's words is about, when the
+    # claim's model is named only in another clause: no support then.
+    elsewhere: str = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from tracker.match.kinds import Parsed, Quantity
 from tracker.match.normalize import UNIT_WORDS, Token, decimals, number_value
@@ -125,7 +126,9 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         found.append(_bounded(tokens, start, end, value, unit, places))
         parsed.used.update(range(start, end + 1))
         i = end + 1
-    parsed.quantities = _merge_ranges(tokens, found) if merge_ranges else found
+    parsed.quantities = _parallel_starting(
+        tokens, _merge_ranges(tokens, found) if merge_ranges else found
+    )
 
 
 # Words after an ordinal that make it a generation or a part of a period, not a rank.
@@ -267,6 +270,33 @@ def _before_owner(tokens: list[Token], start: int) -> int:
     ):
         i -= 1
     return i if i < start else start
+
+
+# Words between two figures of one list: "starts at $1,399 and pre-built models at ...".
+PARALLEL_REACH = 8
+
+
+def _parallel_starting(tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """ "The DIY Edition starts at $1,399 and pre-built models at $1,699": the second
+    figure, whose verb is left out, is a starting price too."""
+    if not any(q.starting for q in found):
+        return found
+    out = list(found)
+    for n in range(1, len(out)):
+        last, q = out[n - 1], out[n]
+        between = [t.low for t in tokens[last.end + 1 : q.start]]
+        if (
+            last.starting
+            and not q.starting
+            and not q.comparison
+            and q.unit == last.unit
+            and len(between) <= PARALLEL_REACH
+            and between[:1] in (["and"], [","])
+            and between[-1:] in (["at"], ["from"])
+            and not any(w in (".", ";", "than") for w in between)
+        ):
+            out[n] = replace(q, starting=True)
+    return out
 
 
 def _merge_ranges(tokens: list[Token], found: list[Quantity]) -> list[Quantity]:

@@ -10,13 +10,14 @@ value the term to compare.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from tracker.match.context import Context, classes, words_near
 from tracker.match.idents import equivalent
 from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
+from tracker.match.pairing import respective
 from tracker.match.terms import (
     NUMBER_WORDS,
     QUANTIFIERS,
@@ -125,6 +126,18 @@ class ClaimReading:
     # (("display", {"microoled": "micro-OLED"}),).
     techs: tuple[tuple[str, dict[str, str]], ...] = ()
     attribute_text: str = ""
+    # Words of the claim's negated clauses when another clause affirms ("X will power
+    # every model; there will be no Y"), and the claim without them: a statement saying
+    # nothing of those words is compared with the affirmative part alone.
+    denied: tuple[str, ...] = ()
+    # Subjects a quantifier spans ("all three Galaxy S23 phones"): each model of the
+    # family is claimed, so a member's differing figure conflicts.
+    family: tuple[Ident, ...] = ()
+    affirmative: ClaimReading | None = None
+
+
+# How many tokens before a subject its quantifier may stand ("all three Galaxy S23").
+QUANTIFIER_REACH = 3
 
 
 def year_of(text: str | None) -> int | None:
@@ -146,6 +159,7 @@ def read(
 ) -> Reading:
     """Parse `text` (aliases written in their canonical form) and collect term contexts."""
     parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
+    parsed.idents = elliptic_siblings(parsed)
     spans_d = [(d.start, d.end) for d in parsed.periods]
     skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
@@ -311,7 +325,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for t in parsed.tokens
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
-    return ClaimReading(
+    out = ClaimReading(
         reading=reading,
         subjects=subjects,
         values=values,
@@ -344,6 +358,46 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         affirms=_affirms(claim.value),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
+    )
+    out.family = tuple(
+        i
+        for i in subjects[:text_subjects]
+        if any(
+            t.low in QUANTIFIERS and parsed.clause[t.index] == parsed.clause[i.start]
+            for t in parsed.tokens[max(0, i.start - QUANTIFIER_REACH) : i.start]
+        )
+    )
+    value_quantified = bool(claim.value) and any(
+        w in QUANTIFIERS for w in str(claim.value).lower().split()
+    )
+    if out.family or value_quantified:
+        # The structured subject is then the family too ("Galaxy S23 series").
+        out.family += tuple(subjects[text_subjects:])
+    denied = _denied_words(reading)
+    if denied and out.negative:
+        kept = [(w, weight) for w, weight in out.words if w not in denied]
+        out.denied = tuple(sorted(denied))
+        out.affirmative = replace(out, words=kept, negative=False, denied=(), affirmative=None)
+    return out
+
+
+def _denied_words(reading: Reading) -> frozenset[str]:
+    """Content words of the clauses a negation governs, when the claim has another,
+    affirmative clause holding its key terms, and the negated clauses hold none; else
+    nothing (the negation is then the claim's whole polarity)."""
+    parsed = reading.parsed
+    negated = {parsed.clause[n] for n in parsed.negation if not is_local_negation(parsed, n)}
+    if not negated:
+        return frozenset()
+    inside = _term_indices(reading)
+    if any(parsed.clause[n] in negated for n in inside):
+        return frozenset()
+    if not any(parsed.clause[n] not in negated for n in inside):
+        return frozenset()
+    return frozenset(
+        t.stem
+        for t in parsed.content()
+        if parsed.clause[t.index] in negated and t.stem not in STOPWORDS
     )
 
 
@@ -462,12 +516,44 @@ def merge(first: Context, second: Context) -> Context:
     return out
 
 
+def elliptic_siblings(parsed: Parsed) -> list[Ident]:
+    """The identifiers, with the siblings a list names by their variant words only:
+    in "iPhone 16 Pro and Pro Max", "Pro Max" is the "iPhone 16 Pro Max"."""
+    idents = parsed.idents
+    tokens = parsed.tokens
+    taken = {n for i in idents for n in range(i.start, i.end + 1)}
+    extra: list[Ident] = []
+    for ident in idents:
+        codes = [n for n, w in enumerate(ident.words) if any(c.isdigit() for c in w)]
+        if not codes or ident.words[-1] not in VARIANTS:
+            continue
+        base = ident.words[: codes[-1] + 1]
+        at = ident.end + 1
+        while at < len(tokens) and tokens[at].low in ("and", "or", ","):
+            at += 1
+            end = at
+            while end < len(tokens) and tokens[end].capital and tokens[end].low in VARIANTS:
+                end += 1
+            if end == at or at in taken or at == ident.end + 1:
+                break
+            words = (*base, *(t.low for t in tokens[at:end]))
+            text = " ".join(t.text for t in tokens[at:end])
+            extra.append(Ident(words, at, end - 1, text))
+            at = end
+    if not extra:
+        return idents
+    return sorted([*idents, *extra], key=lambda i: i.start)
+
+
 def owner_of(parsed: Parsed, start: int) -> Ident | None:
     """The identifier a claim term belongs to: the nearest one before it.
 
     Names without digits ("Xiaomi-Leica") describe rather than identify a claim's
     subject, so only identifiers count here.
     """
+    paired = respective(parsed, start)
+    if paired is not None:
+        return paired  # "the Pro and Pro Max will measure 6.3 and 6.9 inches"
     before = [i for i in parsed.idents if i.end < start and not i.negated and not i.comparison]
     before.sort(key=lambda i: i.end)
     return before[-1] if before else None
@@ -566,12 +652,20 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     """
     out = []
     inside = _term_indices(reading)
+    tokens = reading.parsed.tokens
     for token in reading.parsed.content():
         if token.index in inside or token.stem in STOPWORDS:
             continue
+        previous = tokens[token.index - 1].low if token.index > 0 else ""
+        if token.low in GENERIC_REFERENCES and previous in ("the", "this", "that"):
+            continue  # "the device": the story's product, which statements name
         weight = SUBJECT_WEIGHT if in_subject(reading.parsed, token.index) else 1.0
         out.append((token.stem, weight))
     return out
+
+
+# Nouns that, after "the", only refer to the story's product ("on the device").
+GENERIC_REFERENCES = frozenset(["device", "handset", "gadget", "unit"])
 
 
 def _dedupe(words: list[tuple[str, float]]) -> list[tuple[str, float]]:

@@ -25,7 +25,15 @@ from tracker.match.slots import (
     is_soft,
 )
 from tracker.match.subjects import subject_mismatch
-from tracker.match.terms import STOPWORDS, Ident, Period, Quantity, is_local_negation
+from tracker.match.terms import (
+    STOPWORDS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    in_subject,
+    is_local_negation,
+)
 from tracker.result import Relation
 
 __all__ = ["Outcome", "Thresholds", "relate"]
@@ -51,6 +59,9 @@ def relate(
     subject: its model, or every name the claim's subject part gives.
     """
     outcome = Outcome(Relation.UNRELATED, "")
+    if claim.affirmative is not None and not any(covered(w, statement.stems) for w in claim.denied):
+        # The statement says nothing of what the claim denies: judge what it affirms.
+        claim = claim.affirmative
     if other_story and not _names_subject(claim, statement):
         outcome.detail = "another story's statement that does not name the claim's subject"
         return outcome
@@ -100,7 +111,10 @@ def relate(
         )
         found.append(item)
         addressed.append(item)
-    outcome.coverage, outcome.predicate, outcome.subject = _coverage(claim, statement, found)
+    outcome.coverage, outcome.predicate, outcome.subject, segment = _coverage(
+        claim, statement, found
+    )
+    outcome.elsewhere = _said_of_another(claim, statement, segment)
     if outcome.conflicts:
         outcome.addressed = _coverage(claim, statement, addressed, anywhere=True)[0]
     _decide(claim, statement, outcome, limits)
@@ -131,8 +145,9 @@ def _coverage(
     statement: Reading,
     keys: Sequence[tuple[Key, int | None]],
     anywhere: bool = False,
-) -> tuple[float, float, float]:
-    """Covered share of all words, of the predicate's and of the subject's.
+) -> tuple[float, float, float, int]:
+    """Covered share of all words, of the predicate's and of the subject's, and the
+    sentence or clause of the statement that covers the most.
 
     Key terms count as many words as they have tokens, and are covered when matched
     (`keys` holds where, or None). The predicate's other words must be found together,
@@ -140,6 +155,7 @@ def _coverage(
     """
     sums = {True: [0.0, 0.0], False: [0.0, 0.0]}
     best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
+    best_number = 0
     segments = [statement.stems] if anywhere else statement.segments
     for number, segment in enumerate(segments):
         # The claim's words, and the model it names, must be found together, in one
@@ -152,7 +168,7 @@ def _coverage(
             if key.subject and at is not None and (anywhere or statement.segment_of[at] == number)
         )
         if predicate + subject > best[0]:
-            best = (predicate + subject, predicate, subject)
+            best, best_number = (predicate + subject, predicate, subject), number
     for _, weight in claim.words:
         sums[weight >= 1.0][0] += weight
     sums[True][1] += best[1]
@@ -166,7 +182,33 @@ def _coverage(
     overall = (sums[True][1] + sums[False][1]) / total if total else 1.0
     predicate = sums[True][1] / sums[True][0] if sums[True][0] else 1.0
     subject = sums[False][1] / sums[False][0] if sums[False][0] else 1.0
-    return overall, predicate, subject
+    return overall, predicate, subject, best_number
+
+
+def _said_of_another(claim: ClaimReading, statement: Reading, segment: int) -> str:
+    """Another identifier, when the clause covering the claim's words names it and the
+    claim's own model is named only elsewhere in the statement: "RP1 is designed
+    in-house; the BCM2712 comes from Broadcom" says nothing of the BCM2712's design."""
+    idents = statement.parsed.idents
+    where = statement.segment_of
+    own = [
+        i
+        for s in claim.subjects[: claim.text_subjects]
+        for i in idents
+        if equivalent(s.words, i.words)
+    ]
+    if not own or any(where[i.start] == segment for i in own):
+        return ""
+    values = [k.term for k in claim.values if isinstance(k.term, Ident)]
+    others = [
+        i
+        for i in idents
+        if where[i.start] == segment
+        and in_subject(statement.parsed, i.end)
+        and not any(related(o.words, i.words) for o in own)
+        and not any(equivalent(v.words, i.words) for v in values)
+    ]
+    return others[0].text if others else ""
 
 
 def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
@@ -182,7 +224,7 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
     starts = {i.start for i in parsed.idents}
     tokens = parsed.tokens
     for n in parsed.negation:
-        if is_local_negation(parsed, n):
+        if is_local_negation(parsed, n) or _about_a_sibling(claim, parsed, n):
             continue
         seen = 0
         for token in tokens[n + 1 :]:
@@ -194,6 +236,20 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
                 return True
             seen += 1
     return False
+
+
+def _about_a_sibling(claim: ClaimReading, parsed: Parsed, negation: int) -> bool:
+    """Whether the negation's clause is about other models of the claim's family:
+    "reserved for the 13 Pro; the iPhone 13 and 13 mini do not get it" denies nothing
+    of the 13 Pro."""
+    clause = parsed.clause[negation]
+    named = [i for i in parsed.idents if parsed.clause[i.start] == clause and i.end < negation]
+    subjects = claim.subjects
+    return (
+        bool(named and subjects)
+        and not any(equivalent(s.words, i.words) for s in subjects for i in named)
+        and all(any(related(s.words, i.words) for s in subjects) for i in named)
+    )
 
 
 PRONOUNS = frozenset(["he", "she", "it", "they", "its", "his", "her", "their"])
@@ -294,6 +350,7 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
     if (
         all_keys
+        and not outcome.elsewhere
         and (strong or in_slot)
         and claim.negative == statement_negative
         and (enough or in_slot)
@@ -303,6 +360,8 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         outcome.detail = f"{terms}{outcome.coverage:.0%} of the words covered"
         return
     reasons = []
+    if outcome.elsewhere:
+        reasons.append(f"the words covered are said of {outcome.elsewhere}")
     if outcome.missing:
         reasons.append("not found: " + ", ".join(outcome.missing))
     if not enough:

@@ -20,8 +20,22 @@ from tracker.match.normalize import UNIT_WORDS, stem
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, tech_values
 from tracker.match.subjects import adjacent, foreign, statement_owner
-from tracker.match.terms import Ident, Parsed, Period, Quantity, in_subject, own_words
-from tracker.match.vocab import COLOURS, CURRENCY_SYMBOLS, CURRENCY_WORDS, TECH_FAMILIES
+from tracker.match.terms import (
+    STOPWORDS,
+    Ident,
+    Parsed,
+    Period,
+    Quantity,
+    in_subject,
+    own_words,
+)
+from tracker.match.vocab import (
+    COLOURS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    SLOT_KINDS,
+    TECH_FAMILIES,
+)
 
 # How much worse (in weighted shared context words) an equal counterpart may be than
 # the best-placed one and still count as the claim's slot.
@@ -264,6 +278,17 @@ def _same_configuration(claim: ClaimReading, statement: Reading, other: Quantity
     )
 
 
+def _other_kind(claim_context: Context, other: Context) -> bool:
+    """Whether the figure's words name another kind of the claim's slot ("MagSafe
+    charging" against "wired charging") and not the claim's own."""
+    for kinds in SLOT_KINDS:
+        mine = [n for n, words in enumerate(kinds) if not words.isdisjoint(claim_context)]
+        theirs = [n for n, words in enumerate(kinds) if not words.isdisjoint(other)]
+        if mine and theirs and not set(mine) & set(theirs):
+            return True
+    return False
+
+
 def _other_events(claim_context: Context, other: Context) -> bool:
     """Whether both contexts name a kind of event (@announce, @order...) and none the same."""
     mine = {word for word in claim_context if word.startswith("@")}
@@ -458,6 +483,36 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
     return None
 
 
+def _member_figure(claim: ClaimReading, statement: Reading, other: Quantity | Period) -> bool:
+    """Whether a statement figure belongs to one model of the claim's quantified family
+    rather than to the family itself or to every model ("all four ... have")."""
+    if statement.parsed.clause[other.start] in statement.quantifier_clauses:
+        return False
+    owner = statement_owner(statement, other.start, other.end)
+    return owner is not None and not any(equivalent(f.words, owner.words) for f in claim.family)
+
+
+# Words too general to say which configuration a starting price is for.
+GENERIC_LABELS = frozenset(["model", "version", "configuration", "variant", "option", "edition"])
+
+
+def _labelled(claim: ClaimReading, statement: Reading, figure: Quantity | Period) -> bool:
+    """Whether the claim names the words that introduce a figure after an earlier one
+    ("the DIY Edition starts at $1,399 and pre-built models at $1,699")."""
+    tokens = statement.parsed.tokens
+    before = [q.end for q in statement.parsed.quantities if q.end < figure.start]
+    label = tokens[before[-1] + 1 if before else 0 : figure.start]
+    return any(
+        len(t.stem) >= MIN_LABEL and t.stem not in GENERIC_LABELS and t.stem in claim.reading.stems
+        for t in label
+        if t.kind == "word" and t.low not in STOPWORDS
+    )
+
+
+# Shorter label words ("pre" of "pre-order") name nothing by themselves.
+MIN_LABEL = 4
+
+
 def compare_slot(
     key: Key,
     statement: Reading,
@@ -478,8 +533,10 @@ def compare_slot(
             not isinstance(other, Quantity) or other.unit != term.unit
         ):
             continue
-        if foreign(key, claim, statement, other.start, other.end):
+        if foreign(key, claim, statement, other.start, other.end) or _other_kind(key.context, ctx):
             continue
+        if claim.family and _fits(term, other) and _member_figure(claim, statement, other):
+            continue  # one model's equal figure does not say every model has it
         pool.append((other, ctx))
     owners = [key.owner] if key.owner is not None else claim.subjects
     if not pool:
@@ -505,11 +562,15 @@ def compare_slot(
             scores[n] += OWNER_BONUS
             bonus[n] = True
     if isinstance(term, Quantity) and term.starting:
-        # "starts at $X" in both: the same slot, the lowest price.
-        for n, (other, _) in enumerate(pool):
-            if isinstance(other, Quantity) and other.starting:
-                scores[n] += 1.0
-                bonus[n] = True
+        # "starts at $X" in both: the same slot, the lowest price, unless the claim
+        # names what another starting price is for ("pre-built models at $1,699").
+        starting = [n for n, (o, _) in enumerate(pool) if isinstance(o, Quantity) and o.starting]
+        if len(starting) > 1:
+            named = [n for n in starting if _labelled(claim, statement, pool[n][0])]
+            starting = named or [min(starting, key=lambda n: pool[n][0].low)]
+        for n in starting:
+            scores[n] += 1.0
+            bonus[n] = True
     best = max(scores)
     fits = [_fits(term, other) for other, _ in pool]
     if isinstance(term, Quantity) and term.starting and best == 0 and len(pool) > 1:
@@ -524,6 +585,16 @@ def compare_slot(
         for n, ok in enumerate(fits)
         if ok and (best < MIN_CONFLICT_CONTEXT or scores[n] >= max(best - SLOT_SLACK, best / 2))
     ]
+    if (
+        isinstance(term, Quantity)
+        and term.starting
+        and len(pool) > 1
+        and not any(isinstance(o, Quantity) and o.starting for o, _ in pool)
+    ):
+        # "will start with 256GB" against "come in 128GB, 256GB and 512GB": only the
+        # lowest of the list is where it starts.
+        lowest = min(range(len(pool)), key=lambda n: pool[n][0].low)
+        agreeing = [n for n in agreeing if n == lowest]
     if len(pool) > 1:
         agreeing = [
             n
@@ -555,6 +626,28 @@ def compare_slot(
             if (scores[n] > 0 or isinstance(term, Quantity) or lone_period)
             and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
+    if isinstance(term, Quantity) and math.isinf(term.high - term.low) and not identical:
+        # "less than $251 million" holds for any smaller figure: one counts only if no
+        # figure outside the bound is as well placed ("a worldwide total of $251.2m").
+        agreeing = [
+            n
+            for n in agreeing
+            if not any(fits[m] is False and scores[m] >= scores[n] for m in range(len(pool)))
+        ]
+    if claim.family and isinstance(term, Quantity):
+        # "All three phones get 25W": one member's figure that differs in the same
+        # slot conflicts, whatever the others say.
+        differing = [
+            n
+            for n in range(len(pool))
+            if fits[n] is False
+            and scores[n] >= MIN_CONFLICT_CONTEXT
+            and _same_noun(claim.reading.parsed, term, statement.parsed, pool[n][0], key.context)
+        ]
+        if differing:
+            agreeing = []
+            best, bonus[differing[0]] = scores[differing[0]], True
+            scores = [scores[n] if n in differing else -1.0 for n in range(len(pool))]
     if agreeing:
         other = pool[agreeing[0]][0]
         outcome.matched.append(

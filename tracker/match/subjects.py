@@ -6,9 +6,8 @@ A statement about the "12S Pro" does not settle a claim about the "12S Ultra"; i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from tracker.match.idents import equivalent, family_covers, related
+from tracker.match.idents import equivalent, family_covers, member_of, related
+from tracker.match.pairing import listed_run, respective
 from tracker.match.reading import ClaimReading, Key, Reading
 from tracker.match.terms import STOPWORDS, VARIANTS, Ident, Parsed, Period, Quantity
 
@@ -27,6 +26,8 @@ def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
         ):
             continue
         siblings = [i for i in idents if related(subject.words, i.words)]
+        if subject in claim.family and all(member_of(subject.words, i.words) for i in siblings):
+            continue  # "all three Galaxy S23 phones": the S23 Ultra is one of them
         if siblings:
             return f"different subject: claim {subject.text}, statement {siblings[0].text}"
     if claim.variants and not claim.subjects:
@@ -47,7 +48,7 @@ def statement_owner(statement: Reading, start: int, end: int, names: bool = True
         after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
         if after and ident.start in (end + 2, end + 3):
             return ident
-    paired = _respective(parsed, start)
+    paired = respective(parsed, start)
     if paired is not None:
         return paired
     # Identifiers first; a name ("Pixel Watch") only when no identifier precedes.
@@ -56,48 +57,6 @@ def statement_owner(statement: Reading, start: int, end: int, names: bool = True
         if before:
             return max(before, key=lambda i: i.end)
     return None
-
-
-def _run(parsed: Parsed, items: Sequence[Quantity | Ident], last: int) -> list[int]:
-    """Indices of the list `items[..last]` joined by "and", "or" or commas."""
-    run = [last]
-    while run[0] > 0:
-        before, after = items[run[0] - 1], items[run[0]]
-        between = parsed.tokens[before.end + 1 : after.start]
-        if not between or not all(t.low in ("and", "or", ",", "the") for t in between):
-            break
-        run.insert(0, run[0] - 1)
-    return run
-
-
-def _respective(parsed: Parsed, start: int) -> Ident | None:
-    """ "X and Y start at $999 and $1,099": each figure belongs to its model, in order."""
-    quantities = parsed.quantities
-    here = next((n for n, q in enumerate(quantities) if q.start == start), None)
-    if here is None:
-        return None
-    unit = quantities[here].unit
-    last = here
-    while last + 1 < len(quantities) and quantities[last + 1].unit == unit:
-        nxt = _run(parsed, quantities, last + 1)
-        if nxt[0] > here:
-            break
-        last += 1
-    figures = _run(parsed, quantities, last)
-    if len(figures) < 2 or any(quantities[n].unit != unit for n in figures):
-        return None
-    clause = parsed.clause[start]
-    idents = [
-        n
-        for n, i in enumerate(parsed.idents)
-        if i.end < quantities[figures[0]].start and parsed.clause[i.end] == clause
-    ]
-    if not idents:
-        return None
-    models = _run(parsed, parsed.idents, idents[-1])
-    if len(models) != len(figures):
-        return None
-    return parsed.idents[models[figures.index(here)]]
 
 
 def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: int) -> bool:
@@ -109,6 +68,8 @@ def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: 
     if owner is None or statement.parsed.clause[start] in statement.quantifier_clauses:
         return False
     subjects = [key.owner] if key.owner is not None else claim.subjects
+    if any(member_of(f.words, owner.words) for f in claim.family):
+        return False  # a member of the family the claim quantifies over
     if subjects:
         if any(
             equivalent(s.words, o.words) or family_covers(s.words, o.words)
@@ -133,9 +94,9 @@ def foreign(key: Key, claim: ClaimReading, statement: Reading, start: int, end: 
 def _coordinated(parsed: Parsed, owner: Ident, start: int) -> list[Ident]:
     """The owner with the models listed with it ("X and Y come in 128GB, 256GB"): a term
     after such a list belongs to each of them, unless the figures pair off one by one."""
-    if owner not in parsed.idents or _respective(parsed, start) is not None:
+    if owner not in parsed.idents or respective(parsed, start) is not None:
         return [owner]
-    return [parsed.idents[n] for n in _run(parsed, parsed.idents, parsed.idents.index(owner))]
+    return [parsed.idents[n] for n in listed_run(parsed, parsed.idents, parsed.idents.index(owner))]
 
 
 def adjacent(statement: Reading, owner: Ident, other: Quantity | Period) -> bool:

@@ -45,7 +45,7 @@ QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 NEGATIONS = frozenset(
     word_list(
         """not no never without neither nor cancelled canceled cancel denied deny denies false
-        untrue scrapped dropped drop drops axed lacks lack"""
+        untrue scrapped dropped drop drops axed lacks lack miss misses"""
     )
 )
 HEDGES_APPROX = frozenset(
@@ -131,6 +131,19 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    **{
+        word: n
+        for n, word in enumerate(
+            word_list("""thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"""),
+            start=13,
+        )
+    },
+    **{
+        word: 10 * n
+        for n, word in enumerate(
+            word_list("thirty forty fifty sixty seventy eighty ninety"), start=3
+        )
+    },
     "dual": 2,
     "single": 1,
     "twin": 2,
@@ -190,3 +203,10 @@ def near_before(tokens: list[Token], index: int, words: frozenset[str], span: in
 # For a quantity, "by $100" is a change, not the value.
 COMPARISON_BY = (*COMPARISON, ("by",))
 _remember(BOUND_LOW, BOUND_HIGH, COMPARISON, COMPARISON_BY)
+
+# Kinds of one slot that exclude each other, each with its synonyms (word stems): a
+# figure of "wired charging" is not one of "MagSafe charging".
+SLOT_KINDS = (
+    (frozenset(["wir"]), frozenset(["wireless", "magsaf", "qi"])),
+    (frozenset(["front", "selfi"]), frozenset(["rear", "back"])),
+)
