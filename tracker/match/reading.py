@@ -159,7 +159,10 @@ def read(
 ) -> Reading:
     """Parse `text` (aliases written in their canonical form) and collect term contexts."""
     parsed = parse(alias_rewriter(aliases)(text), year, merge_ranges)
-    parsed.idents = elliptic_siblings(parsed)
+    siblings = elliptic_siblings(parsed)
+    if siblings is not parsed.idents:
+        # parse() results are cached and shared: change a copy, never the original.
+        parsed = replace(parsed, idents=siblings)
     spans_d = [(d.start, d.end) for d in parsed.periods]
     skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
     stems: set[str] = set()
