@@ -62,3 +62,20 @@ def test_readme_tracker_commands_run(
     result = run(*args)
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
+
+
+def test_readme_settings_table_matches_the_defaults() -> None:
+    from dataclasses import fields
+
+    from tracker.config import DEFAULT, Config
+
+    section = README.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `([a-z_]+)` \| `?([^`|]+?)`? \|", section, flags=re.M))
+    documented = {f.name for f in fields(Config) if f.name != "source"}
+    assert set(rows) == documented
+    for name, shown in rows.items():
+        value = getattr(DEFAULT, name)
+        if name == "aliases":
+            assert shown == "none" and value == ()
+        else:
+            assert float(shown) == float(value) if not isinstance(value, str) else shown == value
