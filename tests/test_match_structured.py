@@ -444,3 +444,21 @@ def test_a_webcam_slot_finds_a_camera() -> None:
         value="1080p",
     )
     assert outcome.relation is Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Bluetooth 5.3", Relation.SUPPORTS), ("Bluetooth 5.2", Relation.CONTRADICTS)],
+)
+def test_a_rival_value_in_the_attribute_slot_shares_no_other_claim_word(
+    value: str, expected: Relation
+) -> None:
+    # The spec line names only the slot ("Bluetooth"), none of the claim's other words.
+    outcome = relation(
+        f"AirPods Pro 2 will be the first AirPods with {value} and the LC3 codec.",
+        "AirPods Pro 2 use the H2 chip and the LC3 codec. Wireless connectivity: Bluetooth 5.3.",
+        subject="AirPods Pro 2",
+        attribute="Bluetooth version",
+        value=value,
+    )
+    assert outcome.relation is expected

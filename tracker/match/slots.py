@@ -90,7 +90,10 @@ def compare_ident(
         context = statement.ident_context[idents.index(ident)]
         # A claim that is only a model name ("Snapdragon 778G") has no context to share.
         bare = not claim.words
-        if not bare and not _shared_share(key.context, context):
+        # The structured value's rival may sit in the attribute's own slot ("Bluetooth
+        # version": "Bluetooth 5.3") while sharing none of the claim text's other words.
+        own_slot = key.value and in_attribute_slot(claim, context, ident.words)
+        if not bare and not own_slot and not _shared_share(key.context, context):
             continue  # named in another context: not a rival value for this slot
         similarity = fuzz.ratio(term.key, ident.key)
         if similarity >= limits.identifier_similarity:
@@ -103,7 +106,9 @@ def compare_ident(
             key.value
             and (
                 claim.naming
-                or in_attribute_slot(claim, statement.ident_context[idents.index(rival)])
+                or in_attribute_slot(
+                    claim, statement.ident_context[idents.index(rival)], rival.words
+                )
             )
         )
     else:
