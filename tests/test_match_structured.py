@@ -462,3 +462,27 @@ def test_a_rival_value_in_the_attribute_slot_shares_no_other_claim_word(
         value=value,
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "The Galaxy Tab S10 is the first Tab to support the S Pen with a magnet dock.",
+            Relation.SUPPORTS,
+        ),
+        ("The Galaxy Tab S10 has no S Pen support, to keep the price down.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_yes_value_is_settled_by_the_feature_not_by_the_word_yes(
+    statement: str, expected: Relation
+) -> None:
+    # No statement writes "yes": the value's word must not be a term to find.
+    outcome = relation(
+        "The Galaxy Tab S10 will support Samsung's S Pen stylus.",
+        statement,
+        subject="Galaxy Tab S10",
+        attribute="S Pen support",
+        value="yes",
+    )
+    assert outcome.relation is expected

@@ -280,7 +280,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     text_subjects = len(subjects)
     if claim.subject:
         subjects.extend(_subject_idents(claim.subject))
-    if claim.value:
+    # A yes/no value ("yes", "supported") is settled by the feature being named or
+    # denied (compare_feature), not by the word "yes" appearing in a statement.
+    if claim.value and _affirms(claim.value) is None:
         value = _value_reading(_counted(claim.value, claim.attribute), year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
         value_words = tuple(
@@ -296,7 +298,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         ]
     words = _words(reading) + extra_words
     plain_value: tuple[str, ...] = ()
-    if claim.value and attribute:
+    if claim.value and attribute and _affirms(claim.value) is None:
         value_reading = read(str(claim.value), year, aliases=aliases)
         terms = value_reading.parsed
         if not (terms.quantities or terms.periods or terms.idents):
