@@ -486,3 +486,25 @@ def test_a_yes_value_is_settled_by_the_feature_not_by_the_word_yes(
         value="yes",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Acme announced the Pocket Console 2, on sale from 3 March 2023.", Relation.CONTRADICTS),
+        ("Acme announced the Pocket Console Lite, on sale from 3 March 2023.", Relation.UNRELATED),
+        ("The Pocket Console (2nd generation) goes on sale on 3 March 2023.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_sibling_model_without_the_subjects_number_says_nothing_of_its_slot(
+    statement: str, expected: Relation
+) -> None:
+    # The family is named, the generation is not: another model's release date.
+    outcome = relation(
+        "A true Pocket Console 2 could launch in 2024 or 2025.",
+        statement,
+        subject="Pocket Console 2",
+        attribute="release",
+        value="2024 or 2025",
+    )
+    assert outcome.relation is expected

@@ -133,6 +133,9 @@ class ClaimReading:
     # Subjects a quantifier spans ("all three Galaxy S23 phones"): each model of the
     # family is claimed, so a member's differing figure conflicts.
     family: tuple[Ident, ...] = ()
+    # The structured `subject`'s words with digits ("2" of "Steam Deck 2"): the
+    # generation a statement must name for a slot's value to be that model's.
+    subject_numbers: tuple[str, ...] = ()
     affirmative: ClaimReading | None = None
 
 
@@ -361,6 +364,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         colours=colours,
         techs=_techs(claim),
         affirms=_affirms(claim.value),
+        subject_numbers=_subject_numbers(claim.subject) if claim.subject else (),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )
@@ -567,6 +571,11 @@ def owner_of(parsed: Parsed, start: int) -> Ident | None:
 @lru_cache(maxsize=SHORT_CACHE)
 def _subject_idents(subject: str) -> tuple[Ident, ...]:
     return tuple(parse(subject).idents)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _subject_numbers(subject: str) -> tuple[str, ...]:
+    return tuple(t.low for t in parse(subject).tokens if any(c.isdigit() for c in t.low))
 
 
 @lru_cache(maxsize=SHORT_CACHE)

@@ -306,12 +306,27 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     return wanted > 0 and outcome.slot_matches >= wanted and words
 
 
+def _another_model(claim: ClaimReading, statement: Reading) -> bool:
+    """Whether the statement names a sibling model, missing the number of the claim's
+    structured subject: a differing value there is another model's ("Steam Deck OLED"
+    ships in 2023 says nothing of when "Steam Deck 2" ships)."""
+    names = claim.subject_numbers
+    said = {t.low for t in statement.parsed.tokens}
+    # "2nd generation" names generation 2 too.
+    said |= {w[:-2] for w in said if w[-2:] in ("st", "nd", "rd", "th") and w[:-2].isdigit()}
+    if not names or all(w in said for w in names):
+        return False
+    # A sibling model: the statement names the family ("Steam Deck") without the number.
+    family = {w for s in claim.subjects for w in s.words if not any(c.isdigit() for c in w)}
+    return bool(family) and family <= said
+
+
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
     strong_enough = not outcome.weak or _about_the_subject(claim, statement, outcome)
     # A differing structured value in the attribute's own slot is a conflict however few
     # of the claim's other words the statement shares.
     addressed = outcome.addressed >= limits.conflict_coverage or outcome.slot_conflict
-    if outcome.conflicts and addressed and strong_enough:
+    if outcome.conflicts and addressed and strong_enough and not _another_model(claim, statement):
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
         return
