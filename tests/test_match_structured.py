@@ -508,3 +508,18 @@ def test_a_sibling_model_without_the_subjects_number_says_nothing_of_its_slot(
         value="2024 or 2025",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("two", Relation.SUPPORTS), ("three", Relation.CONTRADICTS)]
+)
+def test_a_number_word_counts_the_noun_across_a_figure(value: str, expected: Relation) -> None:
+    # "dual 50MP rear cameras": two cameras, each of 50MP.
+    outcome = relation(
+        f"The Acme Phone 3 will have {value} rear cameras.",
+        "Acme launched the Acme Phone 3 with dual 50MP rear cameras and a 5,000mAh battery.",
+        subject="Acme Phone 3",
+        attribute="rear cameras",
+        value=value,
+    )
+    assert outcome.relation is expected

@@ -112,6 +112,8 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
             j += 1
         if unit is None and j < n:
             unit, end = _unit_after(tokens, j, end)
+        if unit is None and token.kind == "word":
+            unit = _count_over_figure(tokens, j, end)
         if unit is None or unit.startswith("n:"):
             shared = _shared_unit(tokens, i)
             unit = shared or unit
@@ -151,6 +153,17 @@ def _ordinal_at(tokens: list[Token], i: int) -> int | None:
     if prev in ("per", "a") or nxt in _NOT_RANKS:
         return None
     return rank
+
+
+def _count_over_figure(tokens: list[Token], j: int, end: int) -> str | None:
+    """The noun a number word counts across a figure: "dual 50MP rear cameras" is two
+    cameras (the figure itself stays a quantity of its own)."""
+    n = len(tokens)
+    if j + 2 < n and tokens[j].kind == "number" and tokens[j + 1].low in UNIT_WORDS:
+        unit, _ = _unit_after(tokens, j + 2, end)
+        if unit is not None and unit.startswith("n:"):
+            return unit
+    return None
 
 
 def _shared_unit(tokens: list[Token], i: int) -> str | None:
