@@ -523,3 +523,23 @@ def test_a_number_word_counts_the_noun_across_a_figure(value: str, expected: Rel
         value=value,
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("The 15-inch Acme Book Air goes on sale on 3 March 2023.", Relation.CONTRADICTS),
+        ("The M2 Acme Book Air goes on sale on 3 March 2023.", Relation.UNRELATED),
+    ],
+)
+def test_a_subject_named_by_its_size_is_not_a_sibling_of_another_size(
+    statement: str, expected: Relation
+) -> None:
+    outcome = relation(
+        "Acme will add a 15-inch Acme Book Air in 2024.",
+        statement,
+        subject="15-inch Acme Book Air",
+        attribute="launch timing",
+        value="2024",
+    )
+    assert outcome.relation is expected

@@ -135,7 +135,8 @@ class ClaimReading:
     family: tuple[Ident, ...] = ()
     # The structured `subject`'s words with digits ("2" of "Steam Deck 2"): the
     # generation a statement must name for a slot's value to be that model's.
-    subject_numbers: tuple[str, ...] = ()
+    # And its sizes ("15-inch MacBook Air"), beside its family's names ("macbook").
+    subject_numbers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     affirmative: ClaimReading | None = None
 
 
@@ -364,7 +365,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         colours=colours,
         techs=_techs(claim),
         affirms=_affirms(claim.value),
-        subject_numbers=_subject_numbers(claim.subject) if claim.subject else (),
+        subject_numbers=_subject_numbers(claim.subject) if claim.subject else ((), ()),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )
@@ -573,9 +574,22 @@ def _subject_idents(subject: str) -> tuple[Ident, ...]:
     return tuple(parse(subject).idents)
 
 
+def size_mark(quantity: Quantity) -> str:
+    """A quantity as one word ("15-inch" -> "15.0 inch"), to find it among tokens."""
+    return f"{quantity.value} {quantity.unit}"
+
+
 @lru_cache(maxsize=SHORT_CACHE)
-def _subject_numbers(subject: str) -> tuple[str, ...]:
-    return tuple(t.low for t in parse(subject).tokens if any(c.isdigit() for c in t.low))
+def _subject_numbers(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The subject's numbers (its sizes as `size_mark`s) and its family's names."""
+    parsed = read(subject, None).parsed
+    sized = {n for q in parsed.quantities for n in range(q.start, q.end + 1)}
+    numbers = [size_mark(q) for q in parsed.quantities]
+    numbers += [
+        t.low for t in parsed.tokens if t.index not in sized and any(c.isdigit() for c in t.low)
+    ]
+    family = [t.low for t in parsed.tokens if t.capital and not any(c.isdigit() for c in t.low)]
+    return tuple(numbers), tuple(family)
 
 
 @lru_cache(maxsize=SHORT_CACHE)

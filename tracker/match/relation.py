@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from tracker.match.context import covered
 from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
-from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.reading import ClaimReading, Key, Reading, size_mark
 from tracker.match.slots import (
     compare_feature,
     compare_ident,
@@ -310,15 +310,15 @@ def _another_model(claim: ClaimReading, statement: Reading) -> bool:
     """Whether the statement names a sibling model, missing the number of the claim's
     structured subject: a differing value there is another model's ("Steam Deck OLED"
     ships in 2023 says nothing of when "Steam Deck 2" ships)."""
-    names = claim.subject_numbers
+    names, family = claim.subject_numbers
     said = {t.low for t in statement.parsed.tokens}
+    said |= {size_mark(q) for q in statement.parsed.quantities}
     # "2nd generation" names generation 2 too.
     said |= {w[:-2] for w in said if w[-2:] in ("st", "nd", "rd", "th") and w[:-2].isdigit()}
     if not names or all(w in said for w in names):
         return False
     # A sibling model: the statement names the family ("Steam Deck") without the number.
-    family = {w for s in claim.subjects for w in s.words if not any(c.isdigit() for c in w)}
-    return bool(family) and family <= said
+    return bool(family) and set(family) <= said
 
 
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
