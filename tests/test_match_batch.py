@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.config import Config
+from tracker.gcpause import paused_gc
 from tracker.load import load
 from tracker.match import batch, judge
 from tracker.model import Story
@@ -56,7 +57,7 @@ def test_small_runs_stay_serial() -> None:
 
 def test_paused_gc_restores_the_collector() -> None:
     assert gc.isenabled()
-    with batch.paused_gc():
+    with paused_gc():
         assert not gc.isenabled()
     assert gc.isenabled()
 

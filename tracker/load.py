@@ -7,16 +7,15 @@ so one broken entry never hides the rest of a story.
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tracker.finding import Finding, Level
+from tracker.gcpause import paused_gc
 from tracker.model import Claim, Location, Statement, Status, Story
 from tracker.progress import Progress
 from tracker.schema import KEBAB_RULE, is_id, iter_problems, short
@@ -210,26 +209,8 @@ def load(
     `progress`, if given, is called as ``progress("read", done, total)`` in files.
     """
     found = _Discovery(paths)
-    with _collector_paused():
+    with paused_gc():
         return _load_files(found, limits or Limits(), progress)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while loading.
-
-    Loading allocates millions of small objects that are all kept and hold no
-    reference cycles; the collector would scan the growing heap again and again
-    (10-15% of the load time at 100,000 claims). Reference counting still frees
-    everything as usual, and any cycle is collected once the collector resumes.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_files(found: _Discovery, limits: Limits, progress: Progress | None) -> LoadResult:

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from functools import partial
 
 from tracker.config import Config
-from tracker.match.batch import map_chunks, paused_gc, workers_for
+from tracker.gcpause import paused_gc
+from tracker.match.batch import map_chunks, workers_for
 from tracker.match.candidates import RareWordIndex, story_candidates
 from tracker.match.reading import Reading, read_claim, read_statement
 from tracker.match.relation import Outcome, Thresholds, relate

@@ -13,11 +13,9 @@ serial: starting and feeding a worker costs more than it saves there.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from tracker.model import Story
@@ -26,18 +24,6 @@ from tracker.model import Story
 PARALLEL_MINIMUM = 5000
 
 T = TypeVar("T")
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Disable the cyclic garbage collector for the block (restored on exit)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def workers_for(stories: Sequence[Story]) -> int:
