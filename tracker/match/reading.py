@@ -255,27 +255,25 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for i, ctx in zip(parsed.idents, reading.ident_context, strict=False)
         if i in values_ids and not i.negated and not i.comparison
     ]
-    quantities = [
-        Key(
-            q,
+
+    def slot_key(term: Quantity | Period, ctx: Context) -> Key:
+        """A figure or date of the claim text, in the attribute's slot when it has one."""
+        return Key(
+            term,
             merge(ctx, attribute),
-            claim.attribute or q.text,
-            owner_of(parsed, q.start),
-            _weight(parsed, q),
-            subject=in_subject(parsed, q.start),
+            claim.attribute or term.text,
+            owner_of(parsed, term.start),
+            _weight(parsed, term),
+            subject=in_subject(parsed, term.start),
         )
+
+    quantities = [
+        slot_key(q, ctx)
         for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
         if not q.comparison and not q.negated
     ]
     periods = [
-        Key(
-            d,
-            merge(ctx, attribute),
-            claim.attribute or d.text,
-            owner_of(parsed, d.start),
-            _weight(parsed, d),
-            subject=in_subject(parsed, d.start),
-        )
+        slot_key(d, ctx)
         for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
         if not d.comparison
     ]
