@@ -14,6 +14,7 @@ one half holds on the other. Exits non-zero only on harness errors (missing data
 tracker run that fails), never on low accuracy.
 
     python benchmarks/accuracy.py [--data PATH] [--run NAME ...] [--split all|even|odd]
+                                  [--misses] [--json]
 """
 
 from __future__ import annotations
@@ -98,8 +99,12 @@ def vitaminc_files(rows: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], list
     return files, cases
 
 
-def run_tracker(files: dict[str, Any], extra: Sequence[str] = ()) -> dict[tuple[str, str], str]:
-    """Write the files, run `tracker check --format json`, return status by (story, id)."""
+Report = dict[tuple[str, str], dict[str, Any]]
+
+
+def run_tracker(files: dict[str, Any], extra: Sequence[str] = ()) -> Report:
+    """Write the files, run `tracker check --format json`, return each claim's JSON
+    record by (story, id)."""
     with tempfile.TemporaryDirectory(prefix="tracker-accuracy-") as tmp:
         folder = Path(tmp) / "claims"
         folder.mkdir()
@@ -123,17 +128,20 @@ def run_tracker(files: dict[str, Any], extra: Sequence[str] = ()) -> dict[tuple[
     errors = [p for p in report.get("problems", ()) if p.get("level") == "error"]
     if errors:
         raise HarnessError(f"the generated files are invalid: {errors[0]}")
-    return {(c["story"], c["id"]): c["status"] for c in report["claims"]}
+    return {(c["story"], c["id"]): c for c in report["claims"]}
 
 
-def score(cases: Sequence[Case], got: dict[tuple[str, str], str]) -> dict[str, Any]:
-    """Accuracy, per-label precision/recall and the confusion matrix."""
+def score(cases: Sequence[Case], got: Report) -> dict[str, Any]:
+    """Accuracy, per-label precision/recall, the confusion matrix and the misses."""
     matrix = {gold: dict.fromkeys(LABELS, 0) for gold in LABELS}
+    misses = []
     for case in cases:
-        status = got.get((case.story, case.claim))
-        if status is None:
+        record = got.get((case.story, case.claim))
+        if record is None:
             raise HarnessError(f"no verdict for {case.story}/{case.claim}")
-        matrix[case.label][status] += 1
+        matrix[case.label][record["status"]] += 1
+        if record["status"] != case.label:
+            misses.append(miss(case, record))
     total = len(cases)
     correct = sum(matrix[label][label] for label in LABELS)
     per_label = {}
@@ -151,7 +159,29 @@ def score(cases: Sequence[Case], got: dict[tuple[str, str], str]) -> dict[str, A
         "accuracy": correct / total if total else 0.0,
         "labels": per_label,
         "matrix": matrix,
+        "misses": misses,
     }
+
+
+def miss(case: Case, record: dict[str, Any]) -> dict[str, Any]:
+    """One wrong verdict: where, expected and given status, the claim, and the
+    engine's first reason (its decisive evidence, else its best near miss)."""
+    shown = [*record["evidence"], *record["near_misses"]]
+    return {
+        "claim": f"{case.story}/{case.claim}",
+        "label": case.label,
+        "status": record["status"],
+        "text": record["text"],
+        "why": shown[0]["detail"] if shown else "no related statement",
+    }
+
+
+def render_misses(result: dict[str, Any]) -> str:
+    """The wrong verdicts of one run, one block each."""
+    return "\n".join(
+        f"  {m['claim']}: {m['label']} -> {m['status']}\n    {m['text']}\n    ({m['why']})"
+        for m in result["misses"]
+    )
 
 
 def render(name: str, result: dict[str, Any]) -> str:
@@ -217,16 +247,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--run", action="append", choices=RUNS, help="which run(s); default all")
     parser.add_argument("--split", choices=("all", "even", "odd"), default="all")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--misses", action="store_true", help="also list every wrong verdict and its reason"
+    )
     args = parser.parse_args(argv)
     try:
         results = evaluate(args.data, args.run or list(RUNS), args.split)
     except HarnessError as error:
         print(f"accuracy: error: {error}", file=sys.stderr)
         return 2
+    if not args.misses:
+        for _name, result in results:
+            del result["misses"]
     if args.json:
         print(json.dumps(dict(results), indent=2, sort_keys=True))
     else:
-        print("\n\n".join(render(name, result) for name, result in results))
+        blocks = [render(name, result) for name, result in results]
+        if args.misses:
+            blocks = [
+                f"{block}\n  misses:\n{render_misses(result) or '  (none)'}"
+                for block, (_name, result) in zip(blocks, results, strict=True)
+            ]
+        print("\n\n".join(blocks))
     return 0
 
 

@@ -37,10 +37,34 @@ def test_score_counts_the_confusion_matrix() -> None:
         accuracy.Case("s", "a", "confirmed"),
         accuracy.Case("s", "b", "rumoured"),
     ]
-    result = accuracy.score(cases, {("s", "a"): "confirmed", ("s", "b"): "confirmed"})
+    near = {"statement": "s/x", "detail": "only 40% of the words covered"}
+    got = {
+        ("s", "a"): {"status": "confirmed", "text": "A", "evidence": [], "near_misses": []},
+        ("s", "b"): {"status": "confirmed", "text": "B", "evidence": [near], "near_misses": []},
+    }
+    result = accuracy.score(cases, got)
     assert result["accuracy"] == 0.5
     assert result["labels"]["confirmed"]["precision"] == 0.5
     assert result["matrix"]["rumoured"]["confirmed"] == 1
+    assert result["misses"] == [
+        {
+            "claim": "s/b",
+            "label": "rumoured",
+            "status": "confirmed",
+            "text": "B",
+            "why": "only 40% of the words covered",
+        }
+    ]
+
+
+def test_misses_lists_each_wrong_verdict_with_its_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    accuracy = _harness()
+    assert accuracy.main(["--data", str(DATA / "accuracy"), "--run", "vitaminc", "--misses"]) == 0
+    out = capsys.readouterr().out
+    # The fixture is scored right, so the list is empty but still announced.
+    assert "misses:\n  (none)" in out
 
 
 def test_missing_data_is_a_harness_error(

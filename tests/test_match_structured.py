@@ -51,11 +51,41 @@ def test_an_attribute_of_only_general_words_still_names_the_slot(
 
 def test_value_words_outside_the_terms_must_be_found_to_confirm() -> None:
     statement = "Nintendo announced the Switch OLED Model with a 7-inch OLED screen."
-    claim = "The new Switch will have a 7-inch OLED screen made by Samsung Display."
+    claim = "The new Switch will have a 7-inch OLED screen."
     found = relation(claim, statement, attribute="screen", value="7-inch OLED")
     assert found.relation is Relation.SUPPORTS
     missing = relation(claim, statement, attribute="screen", value="7-inch LCD")
     assert missing.relation is not Relation.SUPPORTS
+
+
+SWITCH = "Nintendo announced the Switch OLED Model with a 7-inch OLED screen."
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # The value is in its slot, but the maker the claim names is never said.
+        ("The new Switch will have a 7-inch OLED screen made by Samsung Display.", False),
+        ("The new Switch will have a 7-inch OLED screen from Samsung Display.", True),
+        # Its twin, whose statement does name the maker, is confirmed.
+        ("The new Switch will have a 7-inch OLED screen made by Nintendo.", True),
+        # An owner ("Nintendo's") describes the product; the product is what is claimed.
+        ("The new Switch will have Nintendo's 7-inch OLED screen.", True),
+    ],
+)
+def test_names_the_claim_asserts_beside_its_value_must_be_said(claim: str, expected: bool) -> None:
+    # "from Samsung Display" reads as a point of origin or comparison ("from micro-USB
+    # to Lightning"), which the claim does not assert of the value: it is not required.
+    outcome = relation(claim, SWITCH, attribute="screen", value="7-inch OLED")
+    assert (outcome.relation is Relation.SUPPORTS) is expected
+
+
+def test_a_name_may_be_spelt_one_edit_apart() -> None:
+    statement = "In 2017 he launched his own label under Spinin Records named Dharma Worldwide."
+    claim = "In 2017 he launched his own label named Dharma Worldwide under Spinnin Records."
+    assert relation(claim, statement).relation is Relation.SUPPORTS
+    other = "In 2017 he launched his own label under Sony Records named Dharma Worldwide."
+    assert relation(claim, other).relation is not Relation.SUPPORTS
 
 
 def test_a_quantified_claim_is_not_confirmed_by_one_model_in_its_slot() -> None:

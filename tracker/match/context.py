@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from tracker.match.normalize import Token
 from tracker.match.terms import STARTING, STOPWORDS, WEEKDAYS, Parsed
 
@@ -149,3 +151,20 @@ def covered(word: str, stems: frozenset[str]) -> bool:
         head = word[:5]
         return any(s.startswith(head) and abs(len(s) - len(word)) <= 3 for s in stems)
     return False
+
+
+# Names of at least this many letters may be spelt one edit apart ("Spinnin" and
+# "Spinin"): proper nouns are often misspelt, and one edit rarely makes another name.
+NAME_TYPO_LENGTH = 5
+
+
+def name_covered(name: str, stems: frozenset[str]) -> bool:
+    """Whether `stems` hold the name `name`, or, for a long name, a spelling one edit
+    away with the same first letter."""
+    if covered(name, stems):
+        return True
+    if len(name) < NAME_TYPO_LENGTH:
+        return False
+    return any(
+        s[:1] == name[:1] and Levenshtein.distance(name, s, score_cutoff=1) <= 1 for s in stems
+    )

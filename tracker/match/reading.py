@@ -101,6 +101,9 @@ class ClaimReading:
     negative: bool
     # Capitalised words of the subject part ("Huawei", "Leica"): what the claim is about.
     subject_names: tuple[str, ...] = ()
+    # Capitalised words after the verb, outside the key terms ("made by Samsung
+    # Display"): names the claim asserts, which a confirming statement must say too.
+    predicate_names: tuple[str, ...] = ()
     # How many of `subjects` the text names (the rest come from the `subject` field and
     # align the subject without counting as words to cover).
     text_subjects: int = 0
@@ -353,6 +356,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
                 }
             )
         ),
+        predicate_names=_predicate_names(reading),
         variants=variants,
         negative=reading.negative,
         attribute=attribute,
@@ -514,6 +518,35 @@ def _lead_name(reading: Reading) -> str:
     if lead is None or lead.index != 0 or not lead.capital or _in_terms(reading, 0):
         return ""
     return lead.stem if in_subject(reading.parsed, 0) else ""
+
+
+# Words before a name that make it a point of comparison, not something the claim
+# asserts: "moves from micro-USB to Lightning", "faster than Exynos", "replacing Intel".
+COMPARED_AFTER = frozenset(word_list("from than versus vs replacing replaces instead compared"))
+
+
+def _predicate_names(reading: Reading) -> tuple[str, ...]:
+    """Stems of the capitalised words the claim asserts after its verb, outside its key
+    terms: not a sentence's first word, not after a negation, not a point of comparison,
+    not an owner ("Samsung's S Pen": the thing owned is what is claimed)."""
+    parsed = reading.parsed
+    tokens = parsed.tokens
+    inside = _term_indices(reading)
+    out = set()
+    for token in parsed.content():
+        n = token.index
+        if not token.capital or n == 0 or n in inside or in_subject(parsed, n):
+            continue
+        if parsed.verb < 0 or n < parsed.verb or tokens[n - 1].low in (".", ";", ":", "!", "?"):
+            continue
+        before = {t.low for t in tokens[max(0, n - 3) : n]}
+        if before & COMPARED_AFTER or any(0 <= n - k <= 3 for k in parsed.negation):
+            continue
+        if n + 1 < len(tokens) and tokens[n + 1].low == "'s":
+            continue
+        if not (token.text.isupper() and len(token.text) > 1):
+            out.add(token.stem)
+    return tuple(sorted(out))
 
 
 def merge(first: Context, second: Context) -> Context:

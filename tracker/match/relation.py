@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.match.context import covered
+from tracker.match.context import covered, name_covered
 from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, size_mark
@@ -303,7 +303,10 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     if claim.colours or claim.plain_value:
         wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot
     words = all(covered(word, statement.stems) for word in claim.value_words)
-    return wanted > 0 and outcome.slot_matches >= wanted and words
+    # The names the claim asserts beside its value ("made by Samsung Display") must be
+    # said too: finding the value does not confirm the rest.
+    names = all(name_covered(word, statement.stems) for word in claim.predicate_names)
+    return wanted > 0 and outcome.slot_matches >= wanted and words and names
 
 
 def _another_model(claim: ClaimReading, statement: Reading) -> bool:
@@ -349,7 +352,8 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         or _anaphoric(statement)
     )
     enough = (
-        outcome.predicate >= limits.confirm_coverage
+        all(name_covered(word, statement.stems) for word in claim.predicate_names)
+        and outcome.predicate >= limits.confirm_coverage
         and outcome.coverage >= limits.confirm_coverage * OVERALL_SHARE
         and subject_ok
     )
