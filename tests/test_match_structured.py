@@ -573,3 +573,27 @@ def test_a_subject_named_by_its_size_is_not_a_sibling_of_another_size(
         value="2024",
     )
     assert outcome.relation is expected
+
+
+CODENAMED = "Meta plans a cheaper VR headset, codenamed Ventura, for 2024."
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # A statement naming the code name speaks of that product: its date settles it.
+        ("Meta said the Ventura headset will ship in 2025.", Relation.CONTRADICTS),
+        ("Meta's cheaper VR headset, codenamed Ventura, is released in 2024.", Relation.SUPPORTS),
+        # One that never names it may be about another headset: no contradiction.
+        ("Meta said the Quest 3 headset will ship in 2025.", Relation.UNRELATED),
+    ],
+)
+def test_a_product_known_by_its_code_name_is_judged_only_where_it_is_named(
+    statement: str, expected: Relation
+) -> None:
+    outcome = relation(
+        CODENAMED, statement, subject="Meta (Ventura headset)", attribute="release", value="2024"
+    )
+    assert outcome.relation is expected
+    if expected is Relation.UNRELATED:
+        assert "never names the code name Ventura" in outcome.detail

@@ -121,6 +121,10 @@ class ClaimReading:
     naming: bool = False
     # For an attribute naming a colour slot: its other word stems ("keyboard"), plus "*".
     colour_slot: tuple[str, ...] = ()
+    # The code name the claim knows its product by ("codenamed Ventura"), as stems: a
+    # statement that never says it may be about another product.
+    codename: tuple[str, ...] = ()
+    codename_text: str = ""
     # The colour words claimed for that slot ("black" of "matte black").
     colours: tuple[str, ...] = ()
     # A yes/no value ("supported", "not supported"): True, False, or None.
@@ -357,6 +361,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             )
         ),
         predicate_names=_predicate_names(reading),
+        codename=tuple(t.stem for t in _codename(parsed)),
+        codename_text=" ".join(t.text for t in _codename(parsed)),
         variants=variants,
         negative=reading.negative,
         attribute=attribute,
@@ -436,6 +442,26 @@ def _written_name(parsed: Parsed) -> list[Token] | None:
             name.append(t)
         return name or None
     return None
+
+
+def _codename(parsed: Parsed) -> list[Token]:
+    """The name after "codenamed", "code-named" or "code name [is]"."""
+    tokens = parsed.tokens
+    for n, token in enumerate(tokens):
+        marked = token.low in ("codenamed", "codename") or (
+            token.low in ("named", "name") and n > 0 and tokens[n - 1].low == "code"
+        )
+        if not marked:
+            continue
+        name: list[Token] = []
+        for t in tokens[n + 1 :]:
+            if t.low in ("is", "was", "the", '"', "'", "“", "‘") and not name:
+                continue
+            if not (t.capital or t.kind == "code"):
+                break
+            name.append(t)
+        return name
+    return []
 
 
 def _naming(attribute: str | None) -> bool:

@@ -329,15 +329,27 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     # A differing structured value in the attribute's own slot is a conflict however few
     # of the claim's other words the statement shares.
     addressed = outcome.addressed >= limits.conflict_coverage or outcome.slot_conflict
-    if outcome.conflicts and addressed and strong_enough and not _another_model(claim, statement):
+    # A product known by its code name is not known to be the one a statement names
+    # without it: "codenamed Ventura, for 2024" is not contradicted by Quest 3's date.
+    unnamed = claim.codename and not all(name_covered(w, statement.stems) for w in claim.codename)
+    if (
+        outcome.conflicts
+        and addressed
+        and strong_enough
+        and not unnamed
+        and not _another_model(claim, statement)
+    ):
         outcome.relation = Relation.CONTRADICTS
         outcome.detail = outcome.conflicts[0]
         return
     if outcome.conflicts:
         # A differing value in a statement about something else is no conflict.
-        outcome.detail = (
-            f"{outcome.conflicts[0]}, but only {outcome.addressed:.0%} of the words covered"
+        why = (
+            f"the statement never names the code name {claim.codename_text}"
+            if unnamed
+            else f"only {outcome.addressed:.0%} of the words covered"
         )
+        outcome.detail = f"{outcome.conflicts[0]}, but {why}"
         outcome.conflicts.clear()
         return
     keys = len(claim.values) + len(claim.quantities) + len(claim.periods)
