@@ -336,3 +336,28 @@ def test_bound_needs_no_better_placed_figure_outside_it(bound: str, confirmed: b
 def test_charging_kinds_and_generic_references(claim: str, expected: Relation) -> None:
     statement = "The Pixel 9 supports Qi wireless charging at up to 15W."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("The 15-inch Acme Book Air goes on sale on 3 March 2023.", Relation.CONTRADICTS),
+        # The same family at another size is another model: its size settles nothing.
+        ("Acme unveiled an Acme Book Air with a 13.6-inch display in 2023.", Relation.UNRELATED),
+    ],
+)
+def test_a_model_the_text_names_by_its_size_is_not_a_sibling_of_another_size(
+    statement: str, expected: Relation
+) -> None:
+    outcome = relation("Acme will add a 15-inch Acme Book Air in 2024.", statement)
+    assert outcome.relation is expected
+
+
+def test_a_size_before_a_name_and_its_noun_is_the_part_size() -> None:
+    # "6.1-inch ProMotion display": the size is the display's, so a statement about the
+    # same model with another display size contradicts.
+    outcome = relation(
+        "The Acme Phone 14 will have a 6.1-inch ProMotion display.",
+        "The Acme Phone 14 has a 6.3-inch ProMotion display.",
+    )
+    assert outcome.relation is Relation.CONTRADICTS

@@ -373,7 +373,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         colours=colours,
         techs=_techs(claim),
         affirms=_affirms(claim.value),
-        subject_numbers=_subject_numbers(claim.subject) if claim.subject else ((), ()),
+        subject_numbers=(
+            _subject_numbers(claim.subject) if claim.subject else _sized_model(parsed)
+        ),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
     )
@@ -647,6 +649,28 @@ def _subject_numbers(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ]
     family = [t.low for t in parsed.tokens if t.capital and not any(c.isdigit() for c in t.low)]
     return tuple(numbers), tuple(family)
+
+
+# Units of a size that names a model ("15-inch MacBook Air", "41mm Apple Watch").
+MODEL_SIZE_UNITS = frozenset(["inch", "mm"])
+
+
+def _sized_model(parsed: Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model the claim text names by its size ("add a 15-inch MacBook Air in 2023"),
+    as `_subject_numbers` gives it: the size and the family's names. The name must end
+    its phrase: in "a 6.1-inch ProMotion display" the size is the display's."""
+    tokens = parsed.tokens
+    for q in parsed.quantities:
+        if q.unit not in MODEL_SIZE_UNITS:
+            continue
+        name = next((n for n in parsed.names if n.start == q.end + 1), None)
+        if name is None:
+            continue
+        after = tokens[name.end + 1] if name.end + 1 < len(tokens) else None
+        if after is not None and after.kind == "word" and after.low not in STOPWORDS:
+            continue
+        return (size_mark(q),), name.words
+    return (), ()
 
 
 @lru_cache(maxsize=SHORT_CACHE)
