@@ -361,3 +361,29 @@ def test_a_size_before_a_name_and_its_noun_is_the_part_size() -> None:
         "The Acme Phone 14 has a 6.3-inch ProMotion display.",
     )
     assert outcome.relation is Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Acme Deck 2 goes on sale on 16 November 2023.", Relation.CONTRADICTS),
+        # The family without the claim's number: another model, whose date says nothing.
+        ("Acme announced Acme Deck OLED, on sale from 16 November 2023.", Relation.UNRELATED),
+    ],
+)
+def test_a_sibling_of_the_claims_numbered_model_does_not_contradict(
+    statement: str, expected: Relation
+) -> None:
+    outcome = relation("A true Acme Deck 2 could launch in 2024 or 2025.", statement)
+    assert outcome.relation is expected
+    if expected is Relation.UNRELATED:
+        assert "another model of the family" in outcome.detail
+
+
+def test_an_ordinal_word_names_the_number_of_a_model() -> None:
+    # "the first season" is Season 1, not a sibling of it.
+    outcome = relation(
+        "Season 1 of Acme Show has more than 67 reviews on Rotten Tomatoes.",
+        "On Rotten Tomatoes, the first season of Acme Show has 65 reviews.",
+    )
+    assert outcome.relation is Relation.CONTRADICTS

@@ -374,7 +374,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         techs=_techs(claim),
         affirms=_affirms(claim.value),
         subject_numbers=(
-            _subject_numbers(claim.subject) if claim.subject else _sized_model(parsed)
+            _subject_numbers(claim.subject)
+            if claim.subject
+            else _text_model(parsed, subjects[:text_subjects])
         ),
         attribute_text=str(claim.attribute or ""),
         naming=naming,
@@ -655,10 +657,12 @@ def _subject_numbers(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 MODEL_SIZE_UNITS = frozenset(["inch", "mm"])
 
 
-def _sized_model(parsed: Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A model the claim text names by its size ("add a 15-inch MacBook Air in 2023"),
-    as `_subject_numbers` gives it: the size and the family's names. The name must end
-    its phrase: in "a 6.1-inch ProMotion display" the size is the display's."""
+def _text_model(parsed: Parsed, subjects: list[Ident]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The model a claim without a structured subject names, as `_subject_numbers`
+    gives it (its numbers and its family's names): one named by its size ("add a
+    15-inch MacBook Air in 2023"), else the first model of its subject part ("A true
+    Steam Deck 2"). The sized name must end its phrase: in "a 6.1-inch ProMotion
+    display" the size is the display's."""
     tokens = parsed.tokens
     for q in parsed.quantities:
         if q.unit not in MODEL_SIZE_UNITS:
@@ -670,7 +674,12 @@ def _sized_model(parsed: Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if after is not None and after.kind == "word" and after.low not in STOPWORDS:
             continue
         return (size_mark(q),), name.words
-    return (), ()
+    if not subjects:
+        return (), ()
+    model = subjects[0]
+    # "Phone (2)" is said as the tokens "(", "2", ")".
+    numbers = tuple(code.strip("()") for code in model.codes)
+    return numbers, tuple(w for w in model.words if w not in model.codes)
 
 
 @lru_cache(maxsize=SHORT_CACHE)

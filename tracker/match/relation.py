@@ -34,6 +34,7 @@ from tracker.match.terms import (
     in_subject,
     is_local_negation,
 )
+from tracker.match.vocab import ORDINAL_WORDS
 from tracker.result import Relation
 
 __all__ = ["Outcome", "Thresholds", "relate"]
@@ -311,17 +312,40 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
 
 def _another_model(claim: ClaimReading, statement: Reading) -> bool:
     """Whether the statement names a sibling model, missing the number of the claim's
-    structured subject: a differing value there is another model's ("Steam Deck OLED"
+    subject: a differing value there is another model's ("Steam Deck OLED"
     ships in 2023 says nothing of when "Steam Deck 2" ships)."""
     names, family = claim.subject_numbers
     said = {t.low for t in statement.parsed.tokens}
     said |= {size_mark(q) for q in statement.parsed.quantities}
-    # "2nd generation" names generation 2 too.
+    # "2nd generation" and "second generation" name generation 2 too.
     said |= {w[:-2] for w in said if w[-2:] in ("st", "nd", "rd", "th") and w[:-2].isdigit()}
+    said |= {str(ORDINAL_WORDS[w]) for w in said if w in ORDINAL_WORDS}
+    if "first" in said:
+        said.add("1")
     if not names or all(w in said for w in names):
         return False
     # A sibling model: the statement names the family ("Steam Deck") without the number.
     return bool(family) and set(family) <= said
+
+
+def _conflict_blocked(
+    claim: ClaimReading,
+    statement: Reading,
+    addressed: bool,
+    strong_enough: bool,
+    outcome: Outcome,
+) -> str:
+    """Why a conflict found is not a contradiction (the statement is about something
+    else), or "" when it is one."""
+    # A product known by its code name is not known to be the one a statement names
+    # without it: "codenamed Ventura, for 2024" is not contradicted by Quest 3's date.
+    if claim.codename and not all(name_covered(w, statement.stems) for w in claim.codename):
+        return f"the statement never names the code name {claim.codename_text}"
+    if _another_model(claim, statement):
+        return "the statement is about another model of the family"
+    if not addressed or not strong_enough:
+        return f"only {outcome.addressed:.0%} of the words covered"
+    return ""
 
 
 def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: Thresholds) -> None:
@@ -329,26 +353,13 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     # A differing structured value in the attribute's own slot is a conflict however few
     # of the claim's other words the statement shares.
     addressed = outcome.addressed >= limits.conflict_coverage or outcome.slot_conflict
-    # A product known by its code name is not known to be the one a statement names
-    # without it: "codenamed Ventura, for 2024" is not contradicted by Quest 3's date.
-    unnamed = claim.codename and not all(name_covered(w, statement.stems) for w in claim.codename)
-    if (
-        outcome.conflicts
-        and addressed
-        and strong_enough
-        and not unnamed
-        and not _another_model(claim, statement)
-    ):
-        outcome.relation = Relation.CONTRADICTS
-        outcome.detail = outcome.conflicts[0]
-        return
     if outcome.conflicts:
+        why = _conflict_blocked(claim, statement, addressed, strong_enough, outcome)
+        if not why:
+            outcome.relation = Relation.CONTRADICTS
+            outcome.detail = outcome.conflicts[0]
+            return
         # A differing value in a statement about something else is no conflict.
-        why = (
-            f"the statement never names the code name {claim.codename_text}"
-            if unnamed
-            else f"only {outcome.addressed:.0%} of the words covered"
-        )
         outcome.detail = f"{outcome.conflicts[0]}, but {why}"
         outcome.conflicts.clear()
         return
