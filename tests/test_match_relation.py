@@ -95,6 +95,19 @@ def test_polarity(claim: str, expected: Relation) -> None:
     assert relation(claim, statement).relation is expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # Removing a thing says it is not there: "without" agrees, "with" conflicts.
+        ("The Acme 5 will ship without a charger in the box.", Relation.SUPPORTS),
+        ("The Acme 5 will ship with a charger in the box.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_removal_is_a_negation(claim: str, expected: Relation) -> None:
+    statement = "Acme is removing the charger from the box of the Acme 5 it ships."
+    assert relation(claim, statement).relation is expected
+
+
 def test_statement_polarity_flip() -> None:
     statement = "Nintendo said the Switch OLED does not have a new Nvidia chip."
     outcome = relation("The Switch OLED will have a new Nvidia chip.", statement)

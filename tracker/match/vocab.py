@@ -45,7 +45,8 @@ QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 NEGATIONS = frozenset(
     word_list(
         """not no never without neither nor cancelled canceled cancel denied deny denies false
-        untrue scrapped dropped drop drops axed lacks lack miss misses"""
+        untrue scrapped dropped drop drops axed lacks lack miss misses remove removes removed
+        removing ditch ditches ditched omit omits omitted"""
     )
 )
 HEDGES_APPROX = frozenset(
