@@ -112,3 +112,16 @@ def test_the_figure_of_the_claimed_configuration_answers(power: str, expected: R
         "and 12GB with 7,680 CUDA cores at 285W .",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The handheld could be released before the end of 2021.", Relation.CONTRADICTS),
+        ("The handheld will be released in February 2022.", Relation.SUPPORTS),
+    ],
+)
+def test_shipments_date_a_release(claim: str, expected: Relation) -> None:
+    # "shipments ... begin" and "released" name one kind of event: availability.
+    statement = "The handheld is delayed; shipments to customers will begin in February 2022."
+    assert relation(claim, statement).relation is expected

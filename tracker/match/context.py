@@ -24,7 +24,8 @@ WIDE = 12
 # their context. They describe the kind of event, not any product.
 EVENT_CLASSES = {
     "@announce": "announc unveil introduc debut present reveal launch event keynote wrap invit",
-    "@avail": "releas availabl availability sal sold sell ship arriv store shelf shelv launch",
+    "@avail": "releas availabl availability sal sold sell ship shipment arriv store shelf shelv "
+    "launch",
     "@order": "order pre preorder reserv reservation",
     "@price": "pric cost retail",
 }
