@@ -597,3 +597,25 @@ def test_a_product_known_by_its_code_name_is_judged_only_where_it_is_named(
     assert outcome.relation is expected
     if expected is Relation.UNRELATED:
         assert "never names the code name Ventura" in outcome.detail
+
+
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        ("an optional Acme Nova RX 7700S Graphics Module", Relation.CONTRADICTS),
+        ("an optional Zeta GeForce RTX 40-series Graphics Module", Relation.SUPPORTS),
+        # A name that does not hold the slot's noun is not the slot's value.
+        ("an Acme Nova 7840HS processor", Relation.UNRELATED),
+    ],
+)
+def test_a_name_holding_the_attributes_noun_is_the_slots_value(
+    module: str, expected: Relation
+) -> None:
+    outcome = relation(
+        "The Frame Laptop 16's discrete graphics module will use a Zeta GeForce RTX 40-series GPU.",
+        f"Frame opened Frame Laptop 16 pre-orders with {module}.",
+        subject="Frame Laptop 16",
+        attribute="graphics module",
+        value="Zeta GeForce RTX 40-series",
+    )
+    assert outcome.relation is expected

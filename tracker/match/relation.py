@@ -23,6 +23,7 @@ from tracker.match.slots import (
     compare_slot,
     compare_techs,
     is_soft,
+    names_the_slot,
 )
 from tracker.match.subjects import subject_mismatch
 from tracker.match.terms import (
@@ -136,7 +137,10 @@ def _nothing_comparable(claim: ClaimReading, statement: Reading) -> list[str]:
         elif isinstance(term, Period):
             if statement.parsed.periods:
                 return []
-        elif any(related(term.words, i.words) for i in statement.parsed.idents):
+        elif any(
+            related(term.words, i.words) or (key.value and names_the_slot(claim, i))
+            for i in statement.parsed.idents
+        ):
             return []
     return [k.term.text for k in hard]
 

@@ -81,6 +81,11 @@ def compare_ident(
             continue
         if any(equivalent(w, ident.words) for w in claim_words):
             continue
+        if key.value and names_the_slot(claim, ident):
+            # "an optional AMD Radeon RX 7700S Graphics Module": a name holding the
+            # attribute's own noun is the slot's value, whatever its family.
+            rivals.append((100.0, ident.start, ident))
+            continue
         if not related(term.words, ident.words):
             continue
         if in_subject(statement.parsed, ident.end):
@@ -147,6 +152,14 @@ def in_attribute_slot(claim: ClaimReading, context: Context, noun: Sequence[str]
         1 for word in slot if any(w in context or w in noun for w in _SLOT_SAME.get(word, (word,)))
     )
     return found / len(slot) >= SLOT_SHARE
+
+
+def names_the_slot(claim: ClaimReading, ident: Ident) -> bool:
+    """Whether a statement's name holds every word of the claim's `attribute`
+    ("Graphics Module" for attribute "graphics module"): it names that slot's value."""
+    slot = [word for word in claim.attribute if not word.startswith("@")]
+    stems = {stem(word) for word in ident.words}
+    return bool(slot) and all(word in stems for word in slot)
 
 
 def _shared_share(claim_context: Context, other: Context) -> float:
