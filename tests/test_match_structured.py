@@ -619,3 +619,26 @@ def test_a_name_holding_the_attributes_noun_is_the_slots_value(
         value="Zeta GeForce RTX 40-series",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # The value's date in its slot ("on sale" is when it is released), said
+        # positively: the claim's "not in 2023" is contradicted, whatever else it adds.
+        ("Acme announced Acme Pi 5, on sale from the end of October 2023.", Relation.CONTRADICTS),
+        # A date of another kind of event is not the slot's.
+        ("Acme Pi 5 was shown to the press in October 2023.", Relation.UNRELATED),
+    ],
+)
+def test_a_denied_date_found_in_its_slot_is_contradicted(
+    statement: str, expected: Relation
+) -> None:
+    outcome = relation(
+        "Don't expect an Acme Pi 5 in 2023, which will be a 'recovery year'.",
+        statement,
+        subject="Acme Pi 5",
+        attribute="release year",
+        value="not in 2023",
+    )
+    assert outcome.relation is expected

@@ -38,7 +38,8 @@ from tracker.model import Claim, Statement
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
 VAGUE_ATTRIBUTE = frozenset(
     word_list(
-        """name model timing date capacity resolution size version type number amount level"""
+        """name model timing date capacity resolution size version type number amount level
+        year month day quarter window time"""
     )
 )
 

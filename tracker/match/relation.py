@@ -387,13 +387,16 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
     statement_negative = _negated_near(claim, statement)
     flipped = claim.negative != statement_negative
-    if all_keys and strong and flipped and outcome.coverage >= limits.flip_coverage:
+    # The structured value found in its slot settles the claim either way: confirmed
+    # with the same polarity, contradicted with the opposite ("not in 2023" against a
+    # statement dating it in October 2023), whatever else the claim text adds.
+    in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
+    if all_keys and strong and flipped and (outcome.coverage >= limits.flip_coverage or in_slot):
         side = "claim" if claim.negative else "statement"
         outcome.relation = Relation.CONTRADICTS
         outcome.conflicts.append(f"polarity: the {side} says the opposite")
         outcome.detail = outcome.conflicts[-1]
         return
-    in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
     if (
         all_keys
         and not outcome.elsewhere

@@ -141,15 +141,21 @@ _SLOT_SAME: dict[str, frozenset[str]] = {
 }
 
 
-def in_attribute_slot(claim: ClaimReading, context: Context, noun: Sequence[str] = ()) -> bool:
+def in_attribute_slot(
+    claim: ClaimReading, context: Context, noun: Sequence[str] = (), events: bool = False
+) -> bool:
     """Whether a statement term sits in the slot the claim's `attribute` names: its
     neighbouring words (or its own noun) hold most of the attribute's words, or a word
-    naming the same slot."""
+    naming the same slot; with `events` (a date), a word of the same kind of event."""
     slot = [word for word in claim.attribute if not word.startswith("@")]
     if not slot:
         return False
     found = sum(
-        1 for word in slot if any(w in context or w in noun for w in _SLOT_SAME.get(word, (word,)))
+        1
+        for word in slot
+        if any(w in context or w in noun for w in _SLOT_SAME.get(word, (word,)))
+        # A date's event word finds its class: "release" is the slot of "on sale from".
+        or (events and any(c in context for c in classes(word)))
     )
     return found / len(slot) >= SLOT_SHARE
 
@@ -326,7 +332,7 @@ def _slot_of(
         # A sum of money is a price, and "from $599" a starting price, whatever words
         # stand beside it.
         noun = [*noun, "pric", "cost", *(["start"] if other.starting else [])]
-    return in_attribute_slot(claim, context, noun)
+    return in_attribute_slot(claim, context, noun, events=isinstance(other, Period))
 
 
 def compare_colours(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
