@@ -125,3 +125,17 @@ def test_shipments_date_a_release(claim: str, expected: Relation) -> None:
     # "shipments ... begin" and "released" name one kind of event: availability.
     statement = "The handheld is delayed; shipments to customers will begin in February 2022."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "shown"),
+    [
+        ("The film grossed more than $323 million worldwide.", "more than $323 million"),
+        ("The film grossed $323 million or more worldwide.", "$323 million or more"),
+        ("The film grossed under $250 million worldwide.", "under $250 million"),
+    ],
+)
+def test_a_conflict_shows_the_claims_bound(claim: str, shown: str) -> None:
+    outcome = relation(claim, "The film grossed $300 million worldwide.")
+    assert outcome.relation is Relation.CONTRADICTS
+    assert f"claim {shown}, statement $300 million" in outcome.detail

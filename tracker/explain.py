@@ -16,6 +16,7 @@ from tracker.config import Config
 from tracker.match import Engine, candidates
 from tracker.match.reading import ClaimReading, Reading, read_claim
 from tracker.match.relation import Outcome
+from tracker.match.slots import shown
 from tracker.model import Status
 from tracker.report.escape import terminal
 from tracker.result import Relation, Verdict
@@ -83,7 +84,7 @@ def _header(verdict: Verdict) -> list[str]:
 
 
 def _claim_terms(reading: ClaimReading) -> list[str]:
-    keys = [k.term.text for k in (*reading.values, *reading.quantities, *reading.periods)]
+    keys = [shown(k.term) for k in (*reading.values, *reading.quantities, *reading.periods)]
     lines = ["key terms of the claim:"]
     lines.append(f"  subject:    {_join(s.text for s in reading.subjects)}")
     lines.append(f"  key terms:  {_join(keys)}")
@@ -94,7 +95,7 @@ def _claim_terms(reading: ClaimReading) -> list[str]:
 
 def _statement_terms(reading: Reading) -> list[str]:
     parsed = reading.parsed
-    terms = [q.text for q in parsed.quantities if not q.comparison]
+    terms = [q.shown for q in parsed.quantities if not q.comparison]
     terms += [i.text for i in parsed.idents]
     terms += [d.text for d in parsed.periods if not d.comparison]
     return [f"    key terms: {_join(terms)}"]

@@ -23,6 +23,22 @@ class Quantity:
     comparison: bool = False
     starting: bool = False
     negated: bool = False
+    # The bound as written: "more than", "under" (before the figure), "or more", "+"
+    # (after it); "" for an exact figure.
+    bound: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The figure with its bound, for evidence: "more than $323 million"."""
+        if not self.bound:
+            return self.text
+        if self.bound == "+":
+            return self.text + "+"
+        return (
+            f"{self.text} {self.bound}"
+            if self.bound.startswith("or ")
+            else f"{self.bound} {self.text}"
+        )
 
 
 @dataclass(frozen=True)

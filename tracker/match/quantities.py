@@ -251,6 +251,11 @@ def _bounded(
     bound_low = before_phrase(tokens, start, BOUND_LOW)
     bound_high = before_phrase(tokens, start, BOUND_HIGH)
     after = [t.low for t in tokens[end + 1 : end + 3]]
+    bound = bound_low or bound_high or ""
+    if not bound and after[:1] == ["+"]:
+        bound = "+"
+    elif not bound and after[:1] == ["or"] and after[1:2] in (["more"], ["less"], ["fewer"]):
+        bound = " ".join(after)
     if bound_low or after[:2] == ["or", "more"] or after[:1] == ["+"]:
         strict = bound_low is not None and bound_low.split()[0] in STRICT
         low, high = (math.nextafter(value, INF) if strict else value), INF
@@ -268,7 +273,9 @@ def _bounded(
         comparison = comparison or near_before(tokens, _before_owner(tokens, start), THAN, 3)
     starting = not comparison and near_before(tokens, start, STARTING, 4)
     text = " ".join(t.text for t in tokens[start : end + 1])
-    return Quantity(value, unit, low, high, places, start, end, text, comparison, starting)
+    return Quantity(
+        value, unit, low, high, places, start, end, text, comparison, starting, bound=bound
+    )
 
 
 THAN = frozenset({"than"})

@@ -537,6 +537,11 @@ def _labelled(claim: ClaimReading, statement: Reading, figure: Quantity | Period
 MIN_LABEL = 4
 
 
+def shown(term: Quantity | Period | Ident) -> str:
+    """A term as evidence shows it: a figure with its bound ("more than $323 million")."""
+    return term.shown if isinstance(term, Quantity) else term.text
+
+
 def compare_slot(
     key: Key,
     statement: Reading,
@@ -729,7 +734,7 @@ def compare_slot(
         and not configuration
     ):
         other = pool[top[0]][0]
-        outcome.conflicts.append(f"{key.label}: claim {term.text}, statement {other.text}")
+        outcome.conflicts.append(f"{key.label}: claim {shown(term)}, statement {shown(other)}")
         outcome.slot_conflict = outcome.slot_conflict or (
             key.value and _slot_of(claim, statement, pool[top[0]])
         )
