@@ -192,10 +192,11 @@ def test_links_are_judged_against_every_path_given(
     monkeypatch.chdir(tmp_path)
     assert {f.code for f in load(["claims"]).findings} == {"link-outside"}
     # Given on the command line, the archive is inside the paths: nothing is refused,
-    # and each of its files is read once, where it really is.
+    # and each of its files is read once, where it really is (not again as the link).
     both = load(["claims", "archive"])
     assert both.findings == ()
-    assert both.files == ("archive/old.yaml", "claims/copy.yaml", "claims/new.yaml")
+    assert both.files == ("archive/old.yaml", "claims/new.yaml")
+    assert [s.id for s in both.stories] == ["old", "new"]
     # A file given by name may link to a file beside it, not elsewhere.
     (tmp_path / "claims" / "same.yaml").symlink_to("new.yaml")
     same = load(["claims/same.yaml"])

@@ -78,6 +78,7 @@ class _Discovery:
         self.findings: list[Finding] = []  # about folders
         self._visited: set[tuple[int, int]] = set()
         self._folder_links: list[tuple[str, Path]] = []
+        self._links: set[str] = set()  # shown paths of the files found through a link
         args = [Path(raw) for raw in paths]
         self._folder_roots = tuple(os.path.realpath(p) for p in args if p.is_dir())
         self._roots = self._folder_roots + tuple(
@@ -97,8 +98,22 @@ class _Discovery:
             raise InputError(f"no .yaml or .yml files found in {shown}")
 
     def files(self) -> list[tuple[str, Path]]:
-        """(display path, path) of every file found, sorted by display path."""
-        return sorted(self.found.items())
+        """(display path, path) of every file found, sorted by display path.
+
+        A link to a file that is read anyway (at its own place, or through an earlier
+        link) is left out, as a link to a folder already walked is: the same claims
+        must not appear twice under two story ids.
+        """
+        out = []
+        seen: set[str] = set()
+        # Real files first, so their own place wins over any link to them.
+        for shown, path in sorted(self.found.items(), key=lambda i: (i[0] in self._links, i[0])):
+            real = os.path.realpath(path) if shown not in self.refused else shown
+            if real in seen:
+                continue
+            seen.add(real)
+            out.append((shown, path))
+        return sorted(out)
 
     def _walk(self, top: Path, prefix: str) -> None:
         pending = [(top, prefix)]
@@ -141,6 +156,8 @@ class _Discovery:
         if shown in self.found:
             return
         self.found[shown] = path
+        if is_link:
+            self._links.add(shown)
         if is_link and _is_regular(path) and not self._inside(path, self._roots):
             self.refused[shown] = Finding(
                 shown,
