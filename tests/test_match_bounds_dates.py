@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.match_support import relation
+from tests.match_support import claim, relation, statement
+from tracker.match.reading import read_claim, read_statement
+from tracker.match.relation import Thresholds, relate
 from tracker.match.terms import parse
 from tracker.result import Relation
 
@@ -139,3 +141,17 @@ def test_a_conflict_shows_the_claims_bound(claim: str, shown: str) -> None:
     outcome = relation(claim, "The film grossed $300 million worldwide.")
     assert outcome.relation is Relation.CONTRADICTS
     assert f"claim {shown}, statement $300 million" in outcome.detail
+
+
+def test_an_undated_statement_reads_its_yearless_dates_in_the_year_it_writes() -> None:
+    text = (
+        "The outbreak reached the country on February 26, 2020; "
+        "as of April 23, the first case was confirmed."
+    )
+    undated = read_statement(statement(text, date=None))
+    assert [p.text for p in undated.parsed.periods] == ["February 26, 2020", "April 23"]
+    claim_text = "The first case was confirmed on April 23, 2020."
+    found = relate(read_claim(claim(claim_text)), undated, Thresholds())
+    assert found.relation is Relation.SUPPORTS
+    other = relate(read_claim(claim(claim_text.replace("23", "24"))), undated, Thresholds())
+    assert other.relation is not Relation.SUPPORTS

@@ -238,8 +238,24 @@ def _with_classes(word_stem: str) -> tuple[str, ...]:
 
 
 def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
-    """A statement's reading; dates without a year take the statement's own year."""
-    return read(statement.text, year_of(statement.date), aliases=aliases)
+    """A statement's reading; dates without a year take the statement's own year, or,
+    for an undated statement, the last year its text writes ("reached Romania on
+    February 26, 2020. As of April 23, ..." reads April 23 as 2020)."""
+    year = year_of(statement.date)
+    if year is None:
+        year = written_year(statement.text)
+    return read(statement.text, year, aliases=aliases)
+
+
+def written_year(text: str) -> int | None:
+    """The year of the last full date or year a text writes, if any."""
+    years = [
+        date.fromordinal(int(p.low)).year
+        for p in parse(text).periods
+        # A period open on one side ("before 1985") still has one finite end.
+        if 1 <= p.low <= date.max.toordinal()
+    ]
+    return years[-1] if years else None
 
 
 def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
