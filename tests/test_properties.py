@@ -88,3 +88,144 @@ def sentences(draw: st.DrawFn) -> str:
 def test_a_claim_copied_from_a_statement_is_confirmed(text: str) -> None:
     story = Story("s", "story", "s.yaml", None, (claim(text),), (statement(text),))
     assert judge([story], Config())[0].status is Status.CONFIRMED
+
+
+# Pieces the engine reads as terms, so random texts reach its rules, not only its
+# tokenizer: figures, units, bounds, dates, model names, negations, names, punctuation.
+PIECES = st.sampled_from(
+    [
+        "Acme",
+        "Phone",
+        "2",
+        "(2)",
+        "12S",
+        "Ultra",
+        "Gen",
+        "8+",
+        "codenamed",
+        "code-named",
+        "50MP",
+        "50.3",
+        "MP",
+        "$",
+        "1,099",
+        "€5",
+        "crore",
+        "million",
+        "-inch",
+        "inch",
+        "mm",
+        "GB",
+        "TB",
+        "f/1.8",
+        "x",
+        "2400",
+        "1080",
+        "%",
+        "more than",
+        "under",
+        "or more",
+        "+",
+        "about",
+        "from",
+        "to",
+        "than",
+        "up from",
+        "as of",
+        "before",
+        "after",
+        "end of",
+        "Q3",
+        "2022",
+        "1999",
+        "July",
+        "4",
+        "mid-July",
+        "early",
+        "late",
+        "1st",
+        "second",
+        "first",
+        "will",
+        "not",
+        "no longer",
+        "removes",
+        "without",
+        "cancelled",
+        "'s",
+        "Samsung",
+        "Display",
+        "made by",
+        "the",
+        "a",
+        "all",
+        "every",
+        "four",
+        "models",
+        "camera",
+        "front",
+        "main",
+        "release",
+        "price",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        "\u2013",
+        "-",
+        "'",
+        '"',
+        "\u00e9",
+        "\u0130",
+        "\u202e",
+        "\t",
+        "  ",
+    ]
+)
+TERM_TEXT = st.lists(PIECES, min_size=1, max_size=25).map(" ".join) | st.text(max_size=60)
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    claim_text=TERM_TEXT,
+    statement_text=TERM_TEXT,
+    subject=st.none() | TERM_TEXT,
+    attribute=st.none() | TERM_TEXT,
+    value=st.none() | TERM_TEXT,
+    reported=st.none() | st.dates().map(str),
+    dated=st.none() | st.dates().map(str),
+)
+def test_any_text_gets_a_verdict_and_never_raises(
+    claim_text: str,
+    statement_text: str,
+    subject: str | None,
+    attribute: str | None,
+    value: str | None,
+    reported: str | None,
+    dated: str | None,
+) -> None:
+    story = Story(
+        "s",
+        "story",
+        "s.yaml",
+        None,
+        (
+            claim(
+                claim_text or "x",
+                subject=subject,
+                attribute=attribute,
+                value=value,
+                reported=reported,
+            ),
+        ),
+        (statement(statement_text or "x", date=dated),),
+    )
+    (verdict,) = judge([story], Config())
+    assert verdict.status in (Status.CONFIRMED, Status.CONTRADICTED, Status.RUMOURED)
+    # Evidence only names statements of the story, and a verdict other than rumoured
+    # always shows the statement that decided it.
+    assert all(e.statement == "s/t" for e in (*verdict.evidence, *verdict.near_misses))
+    if verdict.status is not Status.RUMOURED:
+        assert verdict.evidence

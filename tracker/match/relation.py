@@ -81,14 +81,14 @@ def relate(
     addressed: list[tuple[Key, int | None]] = []
     for key in (*claim.values, *claim.quantities, *claim.periods):
         before = (len(outcome.matched), len(outcome.conflicts), len(outcome.missing))
-        place = len(outcome.places)
+        place, absent = len(outcome.places), len(outcome.absent)
         if isinstance(key.term, Ident):
             compare_ident(key, statement, claim, outcome, limits)
         elif isinstance(key.term, Quantity):
             compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
         else:
             compare_slot(key, statement, claim, outcome, statement.parsed.periods)
-        if (is_soft(key) or key.soft) and outcome.absent and outcome.absent[-1] == key.term.text:
+        if (is_soft(key) or key.soft) and len(outcome.absent) > absent:
             # A bare count the statement never mentions ("four models") settles nothing.
             outcome.missing.pop()
             continue
