@@ -155,3 +155,23 @@ def test_an_undated_statement_reads_its_yearless_dates_in_the_year_it_writes() -
     assert found.relation is Relation.SUPPORTS
     other = relate(read_claim(claim(claim_text.replace("23", "24"))), undated, Thresholds())
     assert other.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "The album was the sixth best-selling of 2005, with sales of 7.3 million.",
+            Relation.CONTRADICTS,
+        ),
+        (
+            "The album was the sixth best-selling of 2005, with sales of 6.5 million.",
+            Relation.SUPPORTS,
+        ),
+        # A bound is what the claim asserts: a statement without the figure settles nothing.
+        ("The album was the sixth best-selling of 2005 worldwide.", Relation.UNRELATED),
+    ],
+)
+def test_a_bounded_count_is_always_a_key_term(statement: str, expected: Relation) -> None:
+    claim = "The album had sales of less than 6.8 million worldwide in 2005."
+    assert relation(claim, statement).relation is expected

@@ -32,6 +32,7 @@ from tracker.match.vocab import (
     VARIANTS,
     before_phrase,
     near_before,
+    word_list,
 )
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -106,7 +107,8 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
             parsed.used.update(range(start, end + 1))
             i = end + 1
             continue
-        if j < n and tokens[j].low in MULTIPLIERS:
+        scaled = j < n and tokens[j].low in MULTIPLIERS
+        if scaled:
             value = round(value * MULTIPLIERS[tokens[j].low], 6)
             end = j
             j += 1
@@ -114,6 +116,11 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
             unit, end = _unit_after(tokens, j, end)
         if unit is None and token.kind == "word":
             unit = _count_over_figure(tokens, j, end)
+        if unit is None:
+            unit = _noun_before(tokens, start)
+        if unit is None and scaled:
+            # "earned 24.93 crore worldwide": a large figure, its noun unsaid.
+            unit = "n:"
         if unit is None or unit.startswith("n:"):
             shared = _shared_unit(tokens, i)
             unit = shared or unit
@@ -155,6 +162,25 @@ def _ordinal_at(tokens: list[Token], i: int) -> int | None:
     return rank
 
 
+# Words that may stand between a noun and its figure: "sales of 7.3 million", "sales of
+# less than 6.8 million".
+_OF_BOUND = frozenset(word_list("of less more than under over about around nearly almost"))
+
+
+def _noun_before(tokens: list[Token], start: int) -> str | None:
+    """The noun a figure with nothing after it counts, written before it with "of":
+    "with sales of 7.3 million." counts sales."""
+    k = start - 1
+    while k >= 0 and tokens[k].low in _OF_BOUND and tokens[k].low != "of":
+        k -= 1
+    if k < 1 or tokens[k].low != "of":
+        return None
+    noun = tokens[k - 1]
+    if noun.kind != "word" or noun.capital or noun.low in STOPWORDS or noun.low in UNIT_WORDS:
+        return None
+    return "n:" + noun.stem
+
+
 def _count_over_figure(tokens: list[Token], j: int, end: int) -> str | None:
     """The noun a number word counts across a figure: "dual 50MP rear cameras" is two
     cameras (the figure itself stays a quantity of its own)."""
@@ -176,6 +202,14 @@ def _shared_unit(tokens: list[Token], i: int) -> str | None:
         if j < len(tokens) and tokens[j].low in UNIT_WORDS and tokens[j].low != "in":
             return UNIT_WORDS[tokens[j].low]
     return None
+
+
+_ADVERBS = frozenset(word_list("worldwide globally overall domestically abroad total"))
+
+
+def _adverb(token: Token) -> bool:
+    """An adverb after a figure ("worldwide", "annually"), which counts nothing."""
+    return token.low in _ADVERBS or (token.low.endswith("ly") and len(token.low) > 4)
 
 
 def _resolution(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
@@ -227,6 +261,8 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
         return unit, j
     if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
         return "%", j + 1
+    if _adverb(token):
+        return None, end  # "6.8 million worldwide": no noun after the figure
     # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
     if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:
         if token.hyphen_before:

@@ -464,12 +464,29 @@ def _sentences(statement: Reading) -> list[list[int]]:
     return [s for s in out if s]
 
 
+# A bare count this large ("6.8 million sold") is the figure the claim is about, not a
+# passing count of things ("four models").
+SOFT_COUNT_BELOW = 1000
+
+
 def is_soft(key: Key) -> bool:
     """Bare counts ("four models") and clock times are key terms only where the statement
-    has one of their kind."""
-    return isinstance(key.term, Quantity) and (
-        key.term.unit.startswith("n:") or key.term.unit in ("am", "pm")
-    )
+    has one of their kind. A bound ("less than 67 aircraft") or a large count is what
+    the claim asserts, so it is always a key term."""
+    term = key.term
+    if not isinstance(term, Quantity):
+        return False
+    if term.unit in ("am", "pm"):
+        return True
+    if not term.unit.startswith("n:") or term.bound:
+        return False
+    return term.value < SOFT_COUNT_BELOW or _year_like(term)
+
+
+def _year_like(term: Quantity) -> bool:
+    """A four-digit whole number written without a comma ("the Rebellion of 1857"):
+    more likely a year than a count of thousands."""
+    return term.text.isdigit() and 1000 <= term.value <= 2100
 
 
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
