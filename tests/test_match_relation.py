@@ -400,3 +400,18 @@ def test_an_ordinal_word_names_the_number_of_a_model() -> None:
         "On Rotten Tomatoes, the first season of Acme Show has 65 reviews.",
     )
     assert outcome.relation is Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("In 2008, Riley began dating American entrepreneur Wilson Fisk.", Relation.SUPPORTS),
+        # Another name in the same place: the claim's name is not said, so no confirmation.
+        ("In 2008, Riley began dating American entrepreneur Elon Musk.", Relation.UNRELATED),
+    ],
+)
+def test_a_swapped_name_after_an_irregular_verb_is_not_confirmed(
+    statement: str, expected: Relation
+) -> None:
+    claim = "In 2008, Riley began dating American entrepreneur Wilson Fisk."
+    assert relation(claim, statement).relation is expected

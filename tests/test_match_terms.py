@@ -140,3 +140,10 @@ def test_hyphenated_prefixes_make_one_word() -> None:
 def test_a_figures_noun_may_stand_before_it(text: str, unit: str, value: float) -> None:
     (quantity,) = parse(text).quantities
     assert (quantity.unit, quantity.value) == (unit, value)
+
+
+def test_a_capitalised_word_of_a_title_is_no_verb() -> None:
+    parsed = parse("The House That Jack Built has fewer than 106 reviews.")
+    assert parsed.tokens[parsed.verb].text == "has"
+    irregular = parse("In 2008, Riley began dating Wilson Fisk.")
+    assert irregular.tokens[irregular.verb].text == "began"

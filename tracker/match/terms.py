@@ -251,6 +251,8 @@ def _is_verb(token: Token) -> bool:
     """A verb from the list, or a lower-case past tense ("ended", "launched")."""
     if token.kind != "word":
         return False
+    if token.capital and token.index > 0:
+        return False  # part of a title or name: "The House That Jack Built"
     if token.low in VERBS:
         return True
     return (

@@ -167,7 +167,11 @@ VERBS = frozenset(
         run ships ship comes come packs pack carries carry launches launch costs cost starts
         start features offers includes sports boasts arrives arrive debuts debut goes go
         supports support keeps keep moves move gains gain adds add needs need lets let
-        becomes become remains remain stays stay hits hit tops top"""
+        becomes become remains remain stays stay hits hit tops top began begins became won
+        wins lost loses made makes took takes gave gives got held holds left leaves met
+        meets sold sells told wrote writes brought brings bought buys built builds chose
+        chooses drew drove found finds saw sees sent sends spent spends stood led leads
+        paid pays played plays"""
     )
 )
 
