@@ -98,7 +98,10 @@ def _statement_terms(reading: Reading) -> list[str]:
     terms = [q.shown for q in parsed.quantities if not q.comparison]
     terms += [i.text for i in parsed.idents]
     terms += [d.text for d in parsed.periods if not d.comparison]
-    return [f"    key terms: {_join(terms)}"]
+    lines = [f"    key terms: {_join(terms)}"]
+    if reading.fact is not None:
+        lines.append(f"    fact:      {terminal(reading.fact.shown)}")
+    return lines
 
 
 def _outcome_lines(outcome: Outcome) -> list[str]:

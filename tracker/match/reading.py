@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from tracker.match.context import Context, classes, words_near
+from tracker.match.facts import Fact, fact_of
 from tracker.match.idents import equivalent
 from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
 from tracker.match.pairing import respective
@@ -67,6 +68,8 @@ class Reading:
     segments: list[frozenset[str]] = field(default_factory=list)
     segment_of: list[int] = field(default_factory=list)
     units: frozenset[str] = frozenset()
+    # The statement's own structured fact (subject, attribute, value), if it gives one.
+    fact: Fact | None = None
 
 
 @dataclass
@@ -122,6 +125,8 @@ class ClaimReading:
     naming: bool = False
     # For an attribute naming a colour slot: its other word stems ("keyboard"), plus "*".
     colour_slot: tuple[str, ...] = ()
+    # The claim's structured fact, compared directly with a statement's own.
+    fact: Fact | None = None
     # The code name the claim knows its product by ("codenamed Ventura"), as stems: a
     # statement that never says it may be about another product.
     codename: tuple[str, ...] = ()
@@ -244,7 +249,9 @@ def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
     year = year_of(statement.date)
     if year is None:
         year = written_year(statement.text)
-    return read(statement.text, year, aliases=aliases)
+    reading = read(statement.text, year, aliases=aliases)
+    reading.fact = fact_of(statement.subject, statement.attribute, statement.value, year, aliases)
+    return reading
 
 
 def written_year(text: str) -> int | None:
@@ -378,6 +385,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             )
         ),
         predicate_names=_predicate_names(reading),
+        fact=fact_of(claim.subject, claim.attribute, claim.value, year, aliases),
         codename=tuple(t.stem for t in _codename(parsed)),
         codename_text=" ".join(t.text for t in _codename(parsed)),
         variants=variants,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.match.context import covered, name_covered
+from tracker.match.facts import compare_facts
 from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, size_mark
@@ -60,6 +61,14 @@ def relate(
     A statement of another story (the "all" scope) counts only if it names the claim's
     subject: its model, or every name the claim's subject part gives.
     """
+    if claim.fact and statement.fact and not claim.negative:
+        settled = compare_facts(claim.fact, statement.fact)
+        if settled is not None:
+            # The statement's own structured fact, of the same subject and attribute.
+            direct = Outcome(settled.relation, settled.detail, coverage=1.0)
+            agree = settled.relation is Relation.SUPPORTS
+            (direct.matched if agree else direct.conflicts).append(settled.detail)
+            return direct
     outcome = Outcome(Relation.UNRELATED, "")
     if claim.affirmative is not None and not any(covered(w, statement.stems) for w in claim.denied):
         # The statement says nothing of what the claim denies: judge what it affirms.

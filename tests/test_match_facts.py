@@ -1,0 +1,123 @@
+"""A statement's own structured fact against a claim's: same subject and attribute,
+values compared directly by kind. Contrastive pairs: one value supports, its twin
+contradicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.match_support import claim, statement
+from tracker.match.facts import compare_facts, fact_of
+from tracker.match.reading import read_claim, read_statement
+from tracker.match.relation import Outcome, Thresholds, relate
+from tracker.result import Relation
+
+# The statement's text says nothing useful on purpose: only its fact can settle it.
+OPAQUE = "Acme published the full specification sheet today."
+
+
+def facts(
+    claim_value: str,
+    statement_value: str,
+    attribute: str = "port",
+    statement_attribute: str | None = None,
+    statement_subject: str = "Acme Phone 14",
+) -> Outcome:
+    return relate(
+        read_claim(
+            claim(
+                "The Acme Phone 14 will have it.",
+                subject="Acme Phone 14",
+                attribute=attribute,
+                value=claim_value,
+            )
+        ),
+        read_statement(
+            statement(
+                OPAQUE,
+                subject=statement_subject,
+                attribute=statement_attribute or attribute,
+                value=statement_value,
+            )
+        ),
+        Thresholds(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("attribute", "claimed", "stated", "expected"),
+    [
+        ("port", "USB-C", "USB-C", Relation.SUPPORTS),
+        ("port", "USB-C", "Lightning", Relation.CONTRADICTS),
+        ("main camera", "50MP", "50.3MP", Relation.SUPPORTS),
+        ("main camera", "50MP", "48MP", Relation.CONTRADICTS),
+        ("price", "under $800", "$799", Relation.SUPPORTS),
+        ("price", "under $800", "$899", Relation.CONTRADICTS),
+        ("launch date", "July 2022", "4 July 2022", Relation.SUPPORTS),
+        ("launch date", "July 2022", "5 August 2022", Relation.CONTRADICTS),
+        ("chip", "Snapdragon 8+ Gen 1", "Snapdragon 8+ Gen 1", Relation.SUPPORTS),
+        ("chip", "Snapdragon 8+ Gen 1", "Snapdragon 8 Gen 1", Relation.CONTRADICTS),
+        ("headphone jack", "yes", "no", Relation.CONTRADICTS),
+        ("headphone jack", "yes", "supported", Relation.SUPPORTS),
+    ],
+)
+def test_values_of_one_subject_and_attribute_are_compared_directly(
+    attribute: str, claimed: str, stated: str, expected: Relation
+) -> None:
+    outcome = facts(claimed, stated, attribute=attribute)
+    assert outcome.relation is expected
+    assert outcome.detail.startswith("structured fact")
+
+
+@pytest.mark.parametrize(
+    ("statement_subject", "statement_attribute"),
+    [
+        ("Acme Phone 14 Pro", "port"),  # a sibling model: another subject
+        ("Acme Phone 14", "charging port speed"),  # another attribute
+    ],
+)
+def test_another_subject_or_attribute_leaves_it_to_the_text(
+    statement_subject: str, statement_attribute: str
+) -> None:
+    outcome = facts(
+        "USB-C",
+        "Lightning",
+        statement_attribute=statement_attribute,
+        statement_subject=statement_subject,
+    )
+    assert outcome.relation is Relation.UNRELATED
+    assert not outcome.detail.startswith("structured fact")
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stated"),
+    [
+        # Two free-text values, or values of different kinds, cannot be compared.
+        ("a new design with flat edges", "rounded corners and a larger display"),
+        ("50MP", "USB-C"),
+        # A denial is left to the texts.
+        ("not in 2023", "October 2023"),
+    ],
+)
+def test_values_that_cannot_be_compared_settle_nothing(claimed: str, stated: str) -> None:
+    assert (
+        compare_facts(
+            fact_of("Acme Phone 14", "thing", claimed, 2022),  # type: ignore[arg-type]
+            fact_of("Acme Phone 14", "thing", stated, 2022),  # type: ignore[arg-type]
+        )
+        is None
+    )
+
+
+def test_a_missing_field_makes_no_fact() -> None:
+    assert fact_of("Acme Phone 14", None, "USB-C", 2022) is None
+    assert fact_of("Acme Phone 14", "port", "  ", 2022) is None
+
+
+def test_aliases_apply_to_facts() -> None:
+    aliases = (("front camera", "selfie camera"),)
+    mine = fact_of("Acme Phone 14", "selfie camera", "32MP", 2022, aliases)
+    theirs = fact_of("Acme Phone 14", "front camera", "32MP", 2022, aliases)
+    assert mine is not None and theirs is not None
+    found = compare_facts(mine, theirs)
+    assert found is not None and found.relation is Relation.SUPPORTS

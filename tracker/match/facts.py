@@ -1,0 +1,151 @@
+"""Structured facts: a claim's subject/attribute/value against a statement's own.
+
+When a statement carries `subject`, `attribute` and `value` too, and they name the same
+subject and attribute as the claim's, the two values are compared directly, whatever
+the texts say: equal values confirm, differing ones contradict. Values are compared by
+kind: figures with their units (with the claim's precision and bounds), dates and
+periods, model names, yes/no, and short names without figures ("USB-C", "Lightning").
+Anything else (two free-text values, values of different kinds) is left to the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.match.idents import equivalent
+from tracker.match.kinds import Parsed, Quantity
+from tracker.match.normalize import Aliases, alias_rewriter
+from tracker.match.terms import STOPWORDS, parse
+from tracker.match.vocab import NEGATIONS
+from tracker.result import Relation
+
+# A value of at most this many words, with no figure, date or model code, is a name
+# ("USB-C", "Lightning", "Titanium Gray"): two different ones are rival values.
+NAME_WORDS = 3
+YES = frozenset(["yes", "supported", "available", "included", "true"])
+NO = frozenset(["no", "not supported", "unsupported", "none", "removed", "false"])
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One structured fact: its subject and attribute as word sets, its value read."""
+
+    subject: frozenset[str]
+    attribute: frozenset[str]
+    value: str
+    parsed: Parsed
+    # As written, for explanations: "iPhone 14 Pro, port: Lightning", and "port".
+    shown: str = ""
+    attribute_text: str = ""
+
+
+def fact_of(
+    subject: str | None,
+    attribute: str | None,
+    value: str | None,
+    year: int | None,
+    aliases: Aliases = (),
+) -> Fact | None:
+    """The fact the three fields state, or None when one of them is missing."""
+    if not subject or not attribute or value is None or not str(value).strip():
+        return None
+    rewrite = alias_rewriter(aliases)
+    text = str(value).strip()
+    return Fact(
+        _words(rewrite(subject)),
+        _words(rewrite(attribute)),
+        text,
+        parse(rewrite(text), year),
+        f"{subject}, {attribute}: {text}",
+        attribute,
+    )
+
+
+def _words(text: str) -> frozenset[str]:
+    """The stems of a subject's or attribute's words, without small words."""
+    parsed = parse(text)
+    return frozenset(
+        t.stem
+        for t in parsed.tokens
+        if t.kind in ("word", "code", "number") and t.low not in STOPWORDS
+    )
+
+
+@dataclass(frozen=True)
+class FactOutcome:
+    """The relation two facts settle, and why."""
+
+    relation: Relation
+    detail: str
+
+
+def compare_facts(claim: Fact, statement: Fact) -> FactOutcome | None:
+    """Supports or contradicts when both facts name the same subject and attribute and
+    their values can be compared; None otherwise (the texts decide then)."""
+    if not claim.subject or claim.subject != statement.subject:
+        return None
+    if not claim.attribute or claim.attribute != statement.attribute:
+        return None
+    agree = _values_agree(claim, statement)
+    if agree is None:
+        return None
+    label = claim.attribute_text
+    if agree:
+        return FactOutcome(
+            Relation.SUPPORTS, f"structured fact matches, {label}: {statement.value}"
+        )
+    return FactOutcome(
+        Relation.CONTRADICTS,
+        f"structured fact differs, {label}: claim {claim.value}, statement {statement.value}",
+    )
+
+
+def _values_agree(claim: Fact, statement: Fact) -> bool | None:
+    """True if the values agree, False if they differ, None if they cannot be compared."""
+    mine, theirs = claim.parsed, statement.parsed
+    yes_no = _yes_no(claim.value), _yes_no(statement.value)
+    if None not in yes_no:
+        return yes_no[0] == yes_no[1]
+    if _negated(mine) or _negated(theirs):
+        return None  # "not in 2023": a denial, left to the texts
+    if mine.quantities and theirs.quantities:
+        return _quantities_agree(mine.quantities, theirs.quantities)
+    if mine.periods and theirs.periods and not (mine.quantities or theirs.quantities):
+        if len(mine.periods) != 1 or len(theirs.periods) != 1:
+            return None
+        a, b = mine.periods[0], theirs.periods[0]
+        if a.low <= b.low and b.high <= a.high:
+            return True
+        return False if b.high < a.low or b.low > a.high else None
+    if mine.idents and theirs.idents and not (mine.quantities or mine.periods):
+        return all(any(equivalent(m.words, t.words) for t in theirs.idents) for m in mine.idents)
+    if _is_name(mine) and _is_name(theirs):
+        return _words(claim.value) == _words(statement.value)
+    return None
+
+
+def _quantities_agree(mine: list[Quantity], theirs: list[Quantity]) -> bool | None:
+    """Every claimed figure against the statement's figure of its unit."""
+    for q in mine:
+        same_unit = [t for t in theirs if t.unit == q.unit]
+        if len(same_unit) != 1:
+            return None
+        other = same_unit[0]
+        value = round(other.value, q.places)
+        if not (q.low <= value <= q.high or q.low <= other.value <= q.high):
+            return False
+    return True
+
+
+def _is_name(parsed: Parsed) -> bool:
+    words = [t for t in parsed.tokens if t.kind in ("word", "code")]
+    return 0 < len(words) <= NAME_WORDS and not (parsed.quantities or parsed.periods)
+
+
+def _yes_no(value: str) -> bool | None:
+    text = value.strip().lower()
+    return True if text in YES else False if text in NO else None
+
+
+def _negated(parsed: Parsed) -> bool:
+    return any(t.low in NEGATIONS for t in parsed.tokens)
