@@ -196,6 +196,7 @@ TERM_TEXT = st.lists(PIECES, min_size=1, max_size=25).map(" ".join) | st.text(ma
     value=st.none() | TERM_TEXT,
     reported=st.none() | st.dates().map(str),
     dated=st.none() | st.dates().map(str),
+    stated=st.none() | TERM_TEXT,
 )
 def test_any_text_gets_a_verdict_and_never_raises(
     claim_text: str,
@@ -205,6 +206,7 @@ def test_any_text_gets_a_verdict_and_never_raises(
     value: str | None,
     reported: str | None,
     dated: str | None,
+    stated: str | None,
 ) -> None:
     story = Story(
         "s",
@@ -220,7 +222,16 @@ def test_any_text_gets_a_verdict_and_never_raises(
                 reported=reported,
             ),
         ),
-        (statement(statement_text or "x", date=dated),),
+        # The statement states a structured fact of the same subject and attribute.
+        (
+            statement(
+                statement_text or "x",
+                date=dated,
+                subject=subject,
+                attribute=attribute,
+                value=stated,
+            ),
+        ),
     )
     (verdict,) = judge([story], Config())
     assert verdict.status in (Status.CONFIRMED, Status.CONTRADICTED, Status.RUMOURED)
