@@ -175,3 +175,19 @@ def test_an_undated_statement_reads_its_yearless_dates_in_the_year_it_writes() -
 def test_a_bounded_count_is_always_a_key_term(statement: str, expected: Relation) -> None:
     claim = "The album had sales of less than 6.8 million worldwide in 2005."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The company employs less than 6,400 people worldwide.", Relation.SUPPORTS),
+        ("The company employs more than 6,400 people worldwide.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_statements_approximate_figure_is_the_figure_it_reports(
+    claim: str, expected: Relation
+) -> None:
+    outcome = relation(claim, "The company employs around 6,300 people worldwide.")
+    assert outcome.relation is expected
+    if expected is Relation.CONTRADICTS:
+        assert "statement around 6,300" in outcome.detail

@@ -302,6 +302,7 @@ def _bounded(
     elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
         # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
         low, high = value * 0.9, value * 1.1
+        bound = tokens[start - 1].low
     comparison = False
     if not (bound_low or bound_high):
         # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.

@@ -33,6 +33,7 @@ from tracker.match.vocab import (
     COLOURS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    HEDGES_APPROX,
     SLOT_KINDS,
     TECH_FAMILIES,
 )
@@ -496,6 +497,9 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
             return True  # the same figure, or the same bound ("more than 280 million")
         if other.low != other.high and math.isinf(other.low) != math.isinf(other.high):
             # A statement's "over 746 million" reports that figure, not an open range.
+            other = replace(other, low=other.value, high=other.value)
+        elif other.bound in HEDGES_APPROX and math.isinf(claim_term.high - claim_term.low):
+            # "around 6,300 people" against "less than 6,400": the figure it reports.
             other = replace(other, low=other.value, high=other.value)
         if other.low != other.high:
             if claim_term.low <= other.low and other.high <= claim_term.high:
