@@ -415,3 +415,17 @@ def test_a_swapped_name_after_an_irregular_verb_is_not_confirmed(
 ) -> None:
     claim = "In 2008, Riley began dating American entrepreneur Wilson Fisk."
     assert relation(claim, statement).relation is expected
+
+
+def test_the_reason_names_what_the_statement_does_not_say() -> None:
+    outcome = relation(
+        "The Acme Console's screen will be made by Samsung Display.",
+        "The Acme Console's screen is made in Korea.",
+    )
+    assert outcome.relation is Relation.UNRELATED
+    assert "the statement does not say Samsung Display" in outcome.detail
+    unnamed = relation(
+        "The Night Before has more than 22 reviews on Rotten Tomatoes.",
+        "On Rotten Tomatoes the film has 23 reviews.",
+    )
+    assert "the statement does not name Night" in unnamed.detail

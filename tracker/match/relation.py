@@ -341,6 +341,12 @@ def _another_model(claim: ClaimReading, statement: Reading) -> bool:
     return bool(family) and set(family) <= said
 
 
+def _written(claim: ClaimReading, stems: Sequence[str]) -> str:
+    """The claim's words with these stems, as written and in order ("Samsung Display")."""
+    wanted = set(stems)
+    return " ".join(t.text for t in claim.reading.parsed.tokens if t.stem in wanted)
+
+
 def _conflict_blocked(
     claim: ClaimReading,
     statement: Reading,
@@ -387,12 +393,12 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         or outcome.subject_named
         or _anaphoric(statement)
     )
-    enough = (
-        all(name_covered(word, statement.stems) for word in claim.predicate_names)
-        and outcome.predicate >= limits.confirm_coverage
+    unsaid = [w for w in claim.predicate_names if not name_covered(w, statement.stems)]
+    covers = (
+        outcome.predicate >= limits.confirm_coverage
         and outcome.coverage >= limits.confirm_coverage * OVERALL_SHARE
-        and subject_ok
     )
+    enough = covers and subject_ok and not unsaid
     strong = matched_key or (outcome.coverage >= 0.9 and len(claim.words) >= 2)
     statement_negative = _negated_near(claim, statement)
     flipped = claim.negative != statement_negative
@@ -422,8 +428,12 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         reasons.append(f"the words covered are said of {outcome.elsewhere}")
     if outcome.missing:
         reasons.append("not found: " + ", ".join(outcome.missing))
-    if not enough:
+    if not covers:
         reasons.append(f"only {outcome.coverage:.0%} of the words covered")
+    if not subject_ok:
+        reasons.append("the statement does not name " + _written(claim, named))
+    if unsaid:
+        reasons.append("the statement does not say " + _written(claim, unsaid))
     if claim.negative != statement_negative:
         reasons.append("polarity differs")
     outcome.detail = "; ".join(reasons) or "too little in common"
