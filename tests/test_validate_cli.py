@@ -133,8 +133,14 @@ def test_github_actions_selects_github_format(
 ) -> None:
     _write(tmp_path, "bad.yaml", BAD)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert run("validate", str(tmp_path)).output.startswith("::error file=")
-    assert "[unknown-field]" in run("validate", "--format", "text", str(tmp_path)).output
+    # As `check` does: the readable lines for the log, then annotations for the diff.
+    both = run("validate", str(tmp_path)).output.splitlines()
+    assert "[unknown-field]" in both[0]
+    assert any(line.startswith("::error file=") for line in both)
+    text = run("validate", "--format", "text", str(tmp_path)).output
+    assert "[unknown-field]" in text and "::error" not in text
+    only = run("validate", "--format", "github", str(tmp_path)).output
+    assert only.startswith("::error file=")
 
 
 def test_version(run: Callable[..., Result]) -> None:

@@ -158,10 +158,6 @@ def _use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _default_format() -> str:
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
 def _paths(paths: Sequence[Path]) -> list[Path]:
     return list(paths) or [Path("claims")]
 
@@ -341,12 +337,14 @@ def check(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(_formats()),
-    default=None,
-    help="Output format (default: text; github under GitHub Actions).",
+    type=click.Choice(["auto", *_formats()]),
+    default="auto",
+    show_default=True,
+    help="Output format. auto is text, followed by GitHub annotations when "
+    "GITHUB_ACTIONS=true; name a format (e.g. text) to turn that off.",
 )
 @config_option
-def validate(paths: tuple[Path, ...], fmt: str | None, config_path: Path | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str, config_path: Path | None) -> None:
     """Validate the story files under PATHS against the schema (default: claims/).
 
     Prints one line per problem, as path:line:col: level [code] message.
@@ -355,7 +353,8 @@ def validate(paths: tuple[Path, ...], fmt: str | None, config_path: Path | None)
 
     config = _config(config_path)
     result = _run(lambda: run_validate(_paths(paths), config, _progress()))
-    _emit(result, fmt or _default_format(), color=False)
+    for name in _console_formats(fmt):
+        _emit(result, name, color=False)
     sys.exit(result.exit_code)
 
 
