@@ -16,14 +16,12 @@ from tracker.match.idents import equivalent
 from tracker.match.kinds import Parsed, Quantity
 from tracker.match.normalize import Aliases, alias_rewriter
 from tracker.match.terms import STOPWORDS, parse
-from tracker.match.vocab import NEGATIONS
+from tracker.match.vocab import NEGATIONS, affirms
 from tracker.result import Relation
 
 # A value of at most this many words, with no figure, date or model code, is a name
 # ("USB-C", "Lightning", "Titanium Gray"): two different ones are rival values.
 NAME_WORDS = 3
-YES = frozenset(["yes", "supported", "available", "included", "true"])
-NO = frozenset(["no", "not supported", "unsupported", "none", "removed", "false"])
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ def compare_facts(claim: Fact, statement: Fact) -> FactOutcome | None:
 def _values_agree(claim: Fact, statement: Fact) -> bool | None:
     """True if the values agree, False if they differ, None if they cannot be compared."""
     mine, theirs = claim.parsed, statement.parsed
-    yes_no = _yes_no(claim.value), _yes_no(statement.value)
+    yes_no = affirms(claim.value), affirms(statement.value)
     if None not in yes_no:
         return yes_no[0] == yes_no[1]
     if _negated(mine) or _negated(theirs):
@@ -140,11 +138,6 @@ def _quantities_agree(mine: list[Quantity], theirs: list[Quantity]) -> bool | No
 def _is_name(parsed: Parsed) -> bool:
     words = [t for t in parsed.tokens if t.kind in ("word", "code")]
     return 0 < len(words) <= NAME_WORDS and not (parsed.quantities or parsed.periods)
-
-
-def _yes_no(value: str) -> bool | None:
-    text = value.strip().lower()
-    return True if text in YES else False if text in NO else None
 
 
 def _negated(parsed: Parsed) -> bool:

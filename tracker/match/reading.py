@@ -33,7 +33,7 @@ from tracker.match.terms import (
     parse,
     word_list,
 )
-from tracker.match.vocab import COLOUR_SLOTS, COLOURS, TECH_FAMILIES
+from tracker.match.vocab import COLOUR_SLOTS, COLOURS, TECH_FAMILIES, affirms
 from tracker.model import Claim, Statement
 
 # Words of an `attribute` that name no slot by themselves ("launch timing" -> "launch").
@@ -315,7 +315,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         subjects.extend(_subject_idents(claim.subject))
     # A yes/no value ("yes", "supported") is settled by the feature being named or
     # denied (compare_feature), not by the word "yes" appearing in a statement.
-    if claim.value and _affirms(claim.value) is None:
+    if claim.value and affirms(claim.value) is None:
         value = _value_reading(_counted(claim.value, claim.attribute), year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
         value_words = tuple(
@@ -331,7 +331,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         ]
     words = _words(reading) + extra_words
     plain_value: tuple[str, ...] = ()
-    if claim.value and attribute and _affirms(claim.value) is None:
+    if claim.value and attribute and affirms(claim.value) is None:
         value_reading = read(str(claim.value), year, aliases=aliases)
         terms = value_reading.parsed
         if not (terms.quantities or terms.periods or terms.idents):
@@ -397,7 +397,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         colour_slot=colour_slot,
         colours=colours,
         techs=_techs(claim),
-        affirms=_affirms(claim.value),
+        affirms=affirms(claim.value),
         subject_numbers=(
             _subject_numbers(claim.subject)
             if claim.subject
@@ -498,16 +498,6 @@ def _naming(attribute: str | None) -> bool:
     name, which statements rarely confirm or deny."""
     words = {t.low for t in parse(attribute).tokens} if attribute else set()
     return bool(words & NAMING_WORDS) and not words & {"code", "codename", "internal"}
-
-
-YES_VALUES = frozenset(["yes", "supported", "available", "included", "true"])
-NO_VALUES = frozenset(["no", "not supported", "unsupported", "none", "removed", "false"])
-
-
-def _affirms(value: str | None) -> bool | None:
-    """A yes/no value: True for "yes"/"supported", False for "no"/"not supported"."""
-    text = str(value or "").strip().lower()
-    return True if text in YES_VALUES else False if text in NO_VALUES else None
 
 
 def tech_values(text: str, family: str) -> dict[str, str]:

@@ -215,3 +215,15 @@ SLOT_KINDS = (
     (frozenset(["wir"]), frozenset(["wireless", "magsaf", "qi"])),
     (frozenset(["front", "selfi"]), frozenset(["rear", "back"])),
 )
+
+
+# Structured values that say a feature is there, or is not.
+YES_VALUES = frozenset(["yes", "supported", "available", "included", "true"])
+NO_VALUES = frozenset(["no", "not supported", "unsupported", "none", "removed", "false"])
+
+
+def affirms(value: object) -> bool | None:
+    """A yes/no value: True for "yes"/"supported", False for "no"/"not supported", else
+    None (the value names something)."""
+    text = str(value or "").strip().lower()
+    return True if text in YES_VALUES else False if text in NO_VALUES else None
