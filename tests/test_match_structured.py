@@ -642,3 +642,31 @@ def test_a_denied_date_found_in_its_slot_is_contradicted(
         value="not in 2023",
     )
     assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "The 6.1-inch Acme 14 and the new 6.7-inch Acme 14 Plus ship in October.",
+            Relation.CONTRADICTS,
+        ),
+        (
+            "The 6.7-inch non-Pro model is sold as the Acme 14 Max.",
+            Relation.SUPPORTS,
+        ),
+        # Another size's name says nothing of what the 6.7-inch model is called.
+        ("The new 6.1-inch Acme 14 Plus ships in October.", Relation.UNRELATED),
+    ],
+)
+def test_the_name_given_to_the_model_of_the_claimed_size_settles_a_name(
+    statement: str, expected: Relation
+) -> None:
+    outcome = relation(
+        "The 6.7-inch non-Pro model will be sold as the Acme 14 Max.",
+        statement,
+        subject="6.7-inch Acme 14 (non-Pro)",
+        attribute="model name",
+        value="Acme 14 Max",
+    )
+    assert outcome.relation is expected

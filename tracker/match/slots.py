@@ -19,7 +19,7 @@ from tracker.match.idents import equivalent, related
 from tracker.match.normalize import UNIT_WORDS, stem
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, tech_values
-from tracker.match.subjects import adjacent, foreign, statement_owner
+from tracker.match.subjects import adjacent, foreign, named_by_size, statement_owner
 from tracker.match.terms import (
     STOPWORDS,
     Ident,
@@ -89,7 +89,10 @@ def compare_ident(
             continue
         if not related(term.words, ident.words):
             continue
-        if in_subject(statement.parsed, ident.end):
+        # The name the statement gives the model of the claim's size is the rival
+        # name, wherever it stands ("the new 6.7-inch iPhone 14 Plus uses ...").
+        by_size = named_by_size(claim, statement, ident)
+        if in_subject(statement.parsed, ident.end) and not by_size:
             # A rival the statement talks about (its subject) is another product, not
             # a different value for the claim's slot.
             continue
@@ -99,7 +102,7 @@ def compare_ident(
         # The structured value's rival may sit in the attribute's own slot ("Bluetooth
         # version": "Bluetooth 5.3") while sharing none of the claim text's other words.
         own_slot = key.value and in_attribute_slot(claim, context, ident.words)
-        if not bare and not own_slot and not _shared_share(key.context, context):
+        if not bare and not own_slot and not by_size and not _shared_share(key.context, context):
             continue  # named in another context: not a rival value for this slot
         similarity = fuzz.ratio(term.key, ident.key)
         if similarity >= limits.identifier_similarity:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tracker.match.idents import equivalent, family_covers, member_of, related
 from tracker.match.pairing import listed_run, respective
-from tracker.match.reading import ClaimReading, Key, Reading
+from tracker.match.reading import ClaimReading, Key, Reading, size_mark
 from tracker.match.terms import STOPWORDS, VARIANTS, Ident, Parsed, Period, Quantity
 
 
@@ -25,7 +25,11 @@ def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
             for i in idents
         ):
             continue
-        siblings = [i for i in idents if related(subject.words, i.words)]
+        siblings = [
+            i
+            for i in idents
+            if related(subject.words, i.words) and not _names_the_claimed_model(claim, statement, i)
+        ]
         if subject in claim.family and all(member_of(subject.words, i.words) for i in siblings):
             continue  # "all three Galaxy S23 phones": the S23 Ultra is one of them
         if siblings:
@@ -36,6 +40,27 @@ def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
         if mentioned and not (claim.variants & named):
             return f"different model: claim {'/'.join(sorted(claim.variants))}, statement {'/'.join(sorted(mentioned))}"
     return ""
+
+
+def _names_the_claimed_model(claim: ClaimReading, statement: Reading, ident: Ident) -> bool:
+    """For a claim about a model's name: whether `ident` is the claimed name, or the name
+    the statement gives the model of the claim's size. Either is the claim's very model,
+    not a sibling."""
+    if not claim.naming:
+        return False
+    values = [k.term for k in claim.values if k.value and isinstance(k.term, Ident)]
+    return any(equivalent(v.words, ident.words) for v in values) or named_by_size(
+        claim, statement, ident
+    )
+
+
+def named_by_size(claim: ClaimReading, statement: Reading, ident: Ident) -> bool:
+    """Whether a claim about a model's name ("the 6.7-inch model will be sold as X")
+    meets the name the statement gives the model of that size ("the 6.7-inch Y")."""
+    sizes = claim.subject_numbers[0]
+    return claim.naming and any(
+        size_mark(q) in sizes and q.end + 1 == ident.start for q in statement.parsed.quantities
+    )
 
 
 def statement_owner(statement: Reading, start: int, end: int, names: bool = True) -> Ident | None:
