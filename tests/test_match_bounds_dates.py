@@ -191,3 +191,22 @@ def test_a_statements_approximate_figure_is_the_figure_it_reports(
     assert outcome.relation is expected
     if expected is Relation.CONTRADICTS:
         assert "statement around 6,300" in outcome.detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # "no more than" is an upper bound, though it ends with "more than".
+        ("The phone will cost no more than $999.", "The phone costs $1,099.", Relation.CONTRADICTS),
+        ("The phone will cost no more than $999.", "The phone costs $899.", Relation.SUPPORTS),
+        ("It has no less than 4,000mAh.", "It has 3,500mAh.", Relation.CONTRADICTS),
+        # "or more" between a figure and its noun: the figure is still read, with its noun.
+        ("5,000 or more people attended.", "3,000 people attended.", Relation.CONTRADICTS),
+        ("5,000 or more people attended.", "6,000 people attended.", Relation.SUPPORTS),
+        # Grams are a unit.
+        ("It will weigh no more than 200g.", "It weighs 240g.", Relation.CONTRADICTS),
+        ("It will weigh no more than 200g.", "It weighs 187 grams.", Relation.SUPPORTS),
+    ],
+)
+def test_negated_and_trailing_bounds(claim: str, statement: str, expected: Relation) -> None:
+    assert relation(claim, statement).relation is expected

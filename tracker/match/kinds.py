@@ -30,10 +30,10 @@ class Quantity:
     @property
     def shown(self) -> str:
         """The figure with its bound, for evidence: "more than $323 million"."""
-        if not self.bound:
+        if not self.bound or self.text.endswith(self.bound):
             return self.text
-        if self.bound == "+":
-            return self.text + "+"
+        if self.bound in ("+", "~"):
+            return self.text + "+" if self.bound == "+" else "~" + self.text
         return (
             f"{self.text} {self.bound}"
             if self.bound.startswith("or ")

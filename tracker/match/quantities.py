@@ -113,7 +113,13 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
             end = j
             j += 1
         if unit is None and j < n:
-            unit, end = _unit_after(tokens, j, end)
+            # "5,000 or more people": the bound stands between the figure and its noun.
+            skip = 2 if _or_more(tokens, j) else 0
+            if skip and j + skip < n:
+                # The bound is part of the term, so its noun is the next word.
+                unit, end = _unit_after(tokens, j + skip, j + 1)
+            else:
+                unit, end = _unit_after(tokens, j, end)
         if unit is None and token.kind == "word":
             unit = _count_over_figure(tokens, j, end)
         if unit is None:
@@ -165,6 +171,15 @@ def _ordinal_at(tokens: list[Token], i: int) -> int | None:
 # Words that may stand between a noun and its figure: "sales of 7.3 million", "sales of
 # less than 6.8 million".
 _OF_BOUND = frozenset(word_list("of less more than under over about around nearly almost"))
+
+
+def _or_more(tokens: list[Token], j: int) -> bool:
+    """Whether "or more", "or less" or "or fewer" starts at token `j`."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].low == "or"
+        and tokens[j + 1].low in ("more", "less", "fewer")
+    )
 
 
 def _noun_before(tokens: list[Token], start: int) -> str | None:
@@ -286,7 +301,15 @@ def _bounded(
     low = high = value
     bound_low = before_phrase(tokens, start, BOUND_LOW)
     bound_high = before_phrase(tokens, start, BOUND_HIGH)
+    if bound_low and bound_high:
+        # "no more than" (high) also ends with "more than" (low): the longer one wins.
+        if len(bound_high) > len(bound_low):
+            bound_low = None
+        else:
+            bound_high = None
     after = [t.low for t in tokens[end + 1 : end + 3]]
+    if end >= 1 and _or_more(tokens, end - 1):
+        after = [tokens[end - 1].low, tokens[end].low]  # the term ends with "or more"
     bound = bound_low or bound_high or ""
     if not bound and after[:1] == ["+"]:
         bound = "+"

@@ -61,11 +61,12 @@ def _phrases(text: str) -> Phrases:
 
 
 BOUND_LOW = _phrases(
-    "at least|more than|over|above|greater than|upwards of|exceeding|beyond|higher than"
+    "at least|no less than|no fewer than|not less than|not fewer than|more than|over|above"
+    "|greater than|upwards of|exceeding|beyond|higher than"
 )
 BOUND_HIGH = _phrases(
-    "under|less than|fewer than|below|at most|no more than|lower than|limited to"
-    "|top out at|tops out at|max|maximum"
+    "under|no more than|not more than|less than|fewer than|below|at most|lower than"
+    "|limited to|top out at|tops out at|max|maximum"
 )
 STRICT = frozenset(
     word_list("""more over above greater under less fewer below exceeding beyond higher lower""")
