@@ -429,3 +429,50 @@ def test_the_reason_names_what_the_statement_does_not_say() -> None:
         "On Rotten Tomatoes the film has 23 reviews.",
     )
     assert "the statement does not name Night" in unnamed.detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # A negation before a removal cancels it: the jack stays.
+        (
+            "Apple will not remove the headphone jack.",
+            "Apple removed the headphone jack.",
+            Relation.CONTRADICTS,
+        ),
+        (
+            "Apple will remove the headphone jack.",
+            "Apple removed the headphone jack in the Acme 7.",
+            Relation.SUPPORTS,
+        ),
+        (
+            "The Acme 7 will have a headphone jack.",
+            "Apple removed the headphone jack in the Acme 7.",
+            Relation.CONTRADICTS,
+        ),
+        # A removal denies its own object, not the clause that follows it.
+        (
+            "The Acme 15 will use USB-C.",
+            "Apple removed Lightning and the Acme 15 uses USB-C.",
+            Relation.SUPPORTS,
+        ),
+        (
+            "The Acme 15 will not use USB-C.",
+            "Apple removed Lightning and the Acme 15 uses USB-C.",
+            Relation.CONTRADICTS,
+        ),
+        (
+            "The Acme 15 Pro will have a titanium frame.",
+            "Apple ditched steel for a titanium frame on the Acme 15 Pro.",
+            Relation.SUPPORTS,
+        ),
+        # More objects of one removal ("the charger and earphones") are all removed.
+        (
+            "The Acme 21 will ship without earphones in the box.",
+            "Acme is removing the charger and earphones from the box of the Acme 21.",
+            Relation.SUPPORTS,
+        ),
+    ],
+)
+def test_a_removal_denies_its_own_object(claim: str, statement: str, expected: Relation) -> None:
+    assert relation(claim, statement).relation is expected

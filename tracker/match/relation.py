@@ -33,10 +33,11 @@ from tracker.match.terms import (
     Parsed,
     Period,
     Quantity,
+    ends_object,
     in_subject,
     is_local_negation,
 )
-from tracker.match.vocab import ORDINAL_WORDS
+from tracker.match.vocab import ORDINAL_WORDS, PRIVATIVES
 from tracker.result import Relation
 
 __all__ = ["Outcome", "Thresholds", "relate"]
@@ -241,9 +242,12 @@ def _negated_near(claim: ClaimReading, statement: Reading) -> bool:
         if is_local_negation(parsed, n) or _about_a_sibling(claim, parsed, n):
             continue
         seen = 0
+        privative = tokens[n].low in PRIVATIVES
         for token in tokens[n + 1 :]:
             if parsed.clause[token.index] != parsed.clause[n] or seen >= NEGATION_REACH:
                 break
+            if privative and ends_object(parsed, token.index):
+                break  # "removed Lightning and uses USB-C": only its object is denied
             if token.kind not in ("word", "code", "number") or token.low in STOPWORDS:
                 continue
             if token.stem in wanted or token.index in starts:

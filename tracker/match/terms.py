@@ -30,6 +30,8 @@ from tracker.match.vocab import (
     NEGATIONS,
     NOT_VERBS,
     NUMBER_WORDS,
+    OBJECT_ENDS,
+    PRIVATIVES,
     QUANTIFIERS,
     STARTING,
     STOPWORDS,
@@ -52,6 +54,7 @@ __all__ = [
     "Parsed",
     "Period",
     "Quantity",
+    "ends_object",
     "in_subject",
     "is_local_negation",
     "own_words",
@@ -236,6 +239,10 @@ def _find_polarity(parsed: Parsed) -> None:
     for token in tokens:
         if token.capital and token.index > 0 and tokens[token.index - 1].low not in ".;:":
             continue  # "No Way Out", "Never Say Never": part of a title, not a negation
+        if token.low in PRIVATIVES and parsed.negation and token.index - parsed.negation[-1] <= 2:
+            # "will not remove the jack": the negation cancels the removal.
+            parsed.negation.pop()
+            continue
         if token.low in NEGATIONS or (
             token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no"
         ):
@@ -291,14 +298,49 @@ def in_subject(parsed: Parsed, index: int) -> bool:
 
 
 def is_local_negation(parsed: Parsed, index: int) -> bool:
-    """A negation that governs one term ("not the A16"), not the whole clause."""
+    """A negation that governs one term ("not the A16"), not the whole clause; or a
+    privative verb whose object ends before the sentence goes on ("ditch the notch for
+    a Dynamic Island", "removed Lightning and uses USB-C")."""
     tokens = parsed.tokens
+    if tokens[index].low in PRIVATIVES and _object_ends_early(parsed, index):
+        return True
     if index > 0 and tokens[index - 1].low in AUXILIARIES:
         return False  # "do not expect X", "will not have X": the whole clause
     for k in range(index + 1, min(len(tokens), index + 4)):
         if any(q.start == k for q in parsed.quantities) or any(d.start == k for d in parsed.idents):
             return tokens[index].low in ("not", "no", "without")
     return False
+
+
+def _object_ends_early(parsed: Parsed, index: int) -> bool:
+    """Whether the sentence goes on after a privative verb's object: past "for"
+    or "instead", or past "and", "but" or a comma that starts a clause of its
+    own (a verb follows soon: "removed Lightning and the iPhone 15 uses USB-C"), not a
+    list of more objects ("removes the charger and earphones")."""
+    tokens = parsed.tokens
+    for k in range(index + 2, len(tokens)):
+        low = tokens[k].low
+        if low in (".", ";", ":", "!", "?"):
+            return False
+        if ends_object(parsed, k):
+            return any(
+                t.kind in ("word", "code") and t.low not in STOPWORDS for t in tokens[k + 1 :]
+            )
+    return False
+
+
+# Words that may join more objects of one verb rather than start a clause.
+LIST_JOINS = frozenset(["and", "but", "while", ",", "or"])
+
+
+def ends_object(parsed: Parsed, k: int) -> bool:
+    """Whether token `k` ends a privative verb's object: "for" or "instead", or a
+    joining word that starts a clause of its own (a verb follows soon)."""
+    tokens = parsed.tokens
+    low = tokens[k].low
+    if low not in OBJECT_ENDS:
+        return False
+    return low not in LIST_JOINS or any(_is_verb(t) for t in tokens[k + 1 : k + 5])
 
 
 # For a quantity, "by $100" is a change, not the value.

@@ -42,13 +42,27 @@ VARIANTS = frozenset(
     word_list("""pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime""")
 )
 QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
-NEGATIONS = frozenset(
+# Verbs that take something away: they deny their own object ("removes the headphone
+# jack"), not the rest of the sentence, and a negation before them cancels them ("will
+# not remove the jack" keeps it).
+PRIVATIVES = frozenset(
     word_list(
-        """not no never without neither nor cancelled canceled cancel denied deny denies false
-        untrue scrapped dropped drop drops axed lacks lack miss misses remove removes removed
+        """scrapped dropped drop drops axed lacks lack miss misses remove removes removed
         removing ditch ditches ditched omit omits omitted"""
     )
 )
+NEGATIONS = (
+    frozenset(
+        word_list(
+            """not no never without neither nor cancelled canceled cancel denied deny denies
+            false untrue"""
+        )
+    )
+    | PRIVATIVES
+)
+# Where a privative verb's object ends: "removed Lightning and uses USB-C", "ditched
+# steel for titanium".
+OBJECT_ENDS = frozenset(word_list("and but while for instead , ; : ."))
 HEDGES_APPROX = frozenset(
     ["about", "around", "roughly", "approximately", "nearly", "almost", "circa", "some"]
 )
