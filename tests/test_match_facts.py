@@ -121,3 +121,67 @@ def test_aliases_apply_to_facts() -> None:
     assert mine is not None and theirs is not None
     found = compare_facts(mine, theirs)
     assert found is not None and found.relation is Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stated", "expected"),
+    [
+        # The words beside a figure are part of the value.
+        ("7-inch OLED", "7-inch LCD", Relation.CONTRADICTS),
+        ("7-inch OLED", "7-inch OLED", Relation.SUPPORTS),
+        ("1TB SSD", "1TB HDD", Relation.CONTRADICTS),
+        # A statement's bound is not the claimed exact figure.
+        ("64GB", "more than 64GB", Relation.CONTRADICTS),
+        # A name inside a longer name agrees; names sharing no word differ.
+        ("Lightning", "the Lightning port", Relation.SUPPORTS),
+        ("Samsung", "Samsung Display", Relation.SUPPORTS),
+        ("USB-C", "Lightning", Relation.CONTRADICTS),
+    ],
+)
+def test_values_with_words_beside_figures_and_longer_names(
+    claimed: str, stated: str, expected: Relation
+) -> None:
+    mine = fact_of("Acme Phone 14", "screen", claimed, 2022)
+    theirs = fact_of("Acme Phone 14", "screen", stated, 2022)
+    assert mine is not None and theirs is not None
+    found = compare_facts(mine, theirs)
+    assert found is not None and found.relation is expected
+
+
+def test_names_that_only_overlap_are_not_compared() -> None:
+    mine = fact_of("Acme Phone 14", "colour", "Titanium Gray", 2022)
+    theirs = fact_of("Acme Phone 14", "colour", "Titanium Grey", 2022)
+    assert mine is not None and theirs is not None
+    assert compare_facts(mine, theirs) is None
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "statement_text", "expected"),
+    [
+        # The fact agrees, and the claim says nothing more.
+        ("The Acme Phone 14 will have a 7-inch screen.", OPAQUE, Relation.SUPPORTS),
+        # The claim's text names a maker the statement never says: not confirmed.
+        (
+            "The Acme Phone 14 will have a 7-inch screen made by Samsung.",
+            OPAQUE,
+            Relation.UNRELATED,
+        ),
+        # The claim's text gives another figure that the statement's text contradicts.
+        (
+            "The Acme Phone 14 will have a 7-inch screen and cost $500.",
+            "The Acme Phone 14 costs $350.",
+            Relation.CONTRADICTS,
+        ),
+    ],
+)
+def test_a_matching_fact_does_not_confirm_what_else_the_claim_says(
+    claim_text: str, statement_text: str, expected: Relation
+) -> None:
+    outcome = relate(
+        read_claim(claim(claim_text, subject="Acme Phone 14", attribute="screen", value="7-inch")),
+        read_statement(
+            statement(statement_text, subject="Acme Phone 14", attribute="screen", value="7-inch")
+        ),
+        Thresholds(),
+    )
+    assert outcome.relation is expected

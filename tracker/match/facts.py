@@ -107,7 +107,9 @@ def _values_agree(claim: Fact, statement: Fact) -> bool | None:
     if _negated(mine) or _negated(theirs):
         return None  # "not in 2023": a denial, left to the texts
     if mine.quantities and theirs.quantities:
-        return _quantities_agree(mine.quantities, theirs.quantities)
+        figures = _quantities_agree(mine.quantities, theirs.quantities)
+        # "7-inch OLED" against "7-inch LCD": the words beside the figures count too.
+        return figures if figures is not True else _names_agree(_plain(mine), _plain(theirs))
     if mine.periods and theirs.periods and not (mine.quantities or theirs.quantities):
         if len(mine.periods) != 1 or len(theirs.periods) != 1:
             return None
@@ -118,8 +120,26 @@ def _values_agree(claim: Fact, statement: Fact) -> bool | None:
     if mine.idents and theirs.idents and not (mine.quantities or mine.periods):
         return all(any(equivalent(m.words, t.words) for t in theirs.idents) for m in mine.idents)
     if _is_name(mine) and _is_name(theirs):
-        return _words(claim.value) == _words(statement.value)
+        return _names_agree(_plain(mine), _plain(theirs))
     return None
+
+
+def _plain(parsed: Parsed) -> frozenset[str]:
+    """A value's word stems outside its figures and dates."""
+    return frozenset(
+        t.stem
+        for t in parsed.tokens
+        if t.kind in ("word", "code") and t.index not in parsed.used and t.low not in STOPWORDS
+    )
+
+
+def _names_agree(mine: frozenset[str], theirs: frozenset[str]) -> bool | None:
+    """Names agree when the statement's holds every word of the claim's ("Lightning"
+    in "Lightning connector"), differ when they share none ("USB-C", "Lightning"), and
+    are not compared otherwise ("Titanium Gray", "Titanium Grey")."""
+    if mine <= theirs:
+        return True
+    return False if mine and theirs and not mine & theirs else None
 
 
 def _quantities_agree(mine: list[Quantity], theirs: list[Quantity]) -> bool | None:
@@ -129,6 +149,14 @@ def _quantities_agree(mine: list[Quantity], theirs: list[Quantity]) -> bool | No
         if len(same_unit) != 1:
             return None
         other = same_unit[0]
+        if other.low != other.high:
+            # The statement gives a range or a bound ("more than 64GB"): it confirms a
+            # claim only if it lies inside the claim's, and contradicts it if outside.
+            if q.low <= other.low and other.high <= q.high:
+                continue
+            if other.high < q.low or other.low > q.high:
+                return False
+            return None
         value = round(other.value, q.places)
         if not (q.low <= value <= q.high or q.low <= other.value <= q.high):
             return False

@@ -11,9 +11,10 @@ the polarity flips with everything else aligned. Anything else settles nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tracker.match.context import covered, name_covered
-from tracker.match.facts import compare_facts
+from tracker.match.facts import FactOutcome, compare_facts
 from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import ClaimReading, Key, Reading, size_mark
@@ -62,14 +63,41 @@ def relate(
     A statement of another story (the "all" scope) counts only if it names the claim's
     subject: its model, or every name the claim's subject part gives.
     """
+    outcome = _relate_text(claim, statement, limits, other_story)
     if claim.fact and statement.fact and not claim.negative:
         settled = compare_facts(claim.fact, statement.fact)
         if settled is not None:
-            # The statement's own structured fact, of the same subject and attribute.
-            direct = Outcome(settled.relation, settled.detail, coverage=1.0)
-            agree = settled.relation is Relation.SUPPORTS
-            (direct.matched if agree else direct.conflicts).append(settled.detail)
-            return direct
+            return _with_fact(claim, statement, settled, outcome)
+    return outcome
+
+
+def _with_fact(
+    claim: ClaimReading, statement: Reading, settled: FactOutcome, text: Outcome
+) -> Outcome:
+    """The statement's own structured fact, of the claim's subject and attribute, with
+    what the texts say: differing values contradict; equal values confirm unless the
+    claim's text says more than its value that the statement's text does not (another
+    figure that differs, a name it does not say)."""
+    if settled.relation is Relation.CONTRADICTS:
+        found = replace(text, relation=Relation.CONTRADICTS, detail=settled.detail)
+        found.conflicts = [settled.detail, *text.conflicts]
+        return found
+    if text.relation is Relation.CONTRADICTS:
+        return text
+    # The claim's other key terms the statement's text leaves out, and names it does not say.
+    keys = (*claim.values, *claim.quantities, *claim.periods)
+    others = [k for k in keys if not k.value and k.term.text in text.missing]
+    unsaid = [w for w in claim.predicate_names if not name_covered(w, statement.stems)]
+    if text.relation is Relation.SUPPORTS or not (others or unsaid):
+        found = replace(text, relation=Relation.SUPPORTS, detail=settled.detail)
+        found.matched = [settled.detail, *text.matched]
+        return found
+    return replace(text, detail=f"{settled.detail}, but {text.detail}")
+
+
+def _relate_text(
+    claim: ClaimReading, statement: Reading, limits: Thresholds, other_story: bool
+) -> Outcome:
     outcome = Outcome(Relation.UNRELATED, "")
     if claim.affirmative is not None and not any(covered(w, statement.stems) for w in claim.denied):
         # The statement says nothing of what the claim denies: judge what it affirms.
