@@ -210,3 +210,15 @@ def test_a_statements_approximate_figure_is_the_figure_it_reports(
 )
 def test_negated_and_trailing_bounds(claim: str, statement: str, expected: Relation) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # "nearly" puts the figure just under the number.
+        ("The film grossed at least $1 billion.", Relation.CONTRADICTS),
+        ("The film grossed less than $1 billion.", Relation.SUPPORTS),
+    ],
+)
+def test_nearly_is_just_under(claim: str, expected: Relation) -> None:
+    assert relation(claim, "The film grossed nearly $1 billion.").relation is expected

@@ -20,6 +20,7 @@ from tracker.match.vocab import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGES_APPROX,
+    HEDGES_BELOW,
     INF,
     MONTH_NAMES,
     MULTIPLIERS,
@@ -324,8 +325,11 @@ def _bounded(
         low, high = -INF, (math.nextafter(value, -INF) if strict else value)
     elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
         # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
-        low, high = value * 0.9, value * 1.1
         bound = tokens[start - 1].low
+        if bound in HEDGES_BELOW:
+            low, high = value * 0.9, math.nextafter(value, -INF)
+        else:
+            low, high = value * 0.9, value * 1.1
     comparison = False
     if not (bound_low or bound_high):
         # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.

@@ -34,6 +34,7 @@ from tracker.match.vocab import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGES_APPROX,
+    HEDGES_BELOW,
     SLOT_KINDS,
     TECH_FAMILIES,
 )
@@ -501,8 +502,13 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
         if other.low != other.high and math.isinf(other.low) != math.isinf(other.high):
             # A statement's "over 746 million" reports that figure, not an open range.
             other = replace(other, low=other.value, high=other.value)
-        elif other.bound in HEDGES_APPROX and math.isinf(claim_term.high - claim_term.low):
-            # "around 6,300 people" against "less than 6,400": the figure it reports.
+        elif (
+            other.bound in HEDGES_APPROX
+            and other.bound not in HEDGES_BELOW
+            and math.isinf(claim_term.high - claim_term.low)
+        ):
+            # "around 6,300 people" against "less than 6,400": the figure it reports
+            # ("nearly $1 billion" stays just under $1 billion).
             other = replace(other, low=other.value, high=other.value)
         if other.low != other.high:
             if claim_term.low <= other.low and other.high <= claim_term.high:
@@ -704,7 +710,7 @@ def compare_slot(
     if agreeing:
         other = pool[agreeing[0]][0]
         outcome.matched.append(
-            f"{key.label}: {other.text}" if key.label != term.text else other.text
+            f"{key.label}: {shown(other)}" if key.label != term.text else shown(other)
         )
         outcome.places.append(other.start)
         outcome.slot_matches += key.value and _slot_of(claim, statement, pool[agreeing[0]])

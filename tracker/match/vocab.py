@@ -66,6 +66,8 @@ OBJECT_ENDS = frozenset(word_list("and but while for instead , ; : ."))
 HEDGES_APPROX = frozenset(
     ["about", "around", "roughly", "approximately", "nearly", "almost", "circa", "some"]
 )
+# Hedges that put the figure just below the number: "nearly $1 billion" is under it.
+HEDGES_BELOW = frozenset(["nearly", "almost"])
 Phrases = tuple[tuple[str, ...], ...]
 
 
