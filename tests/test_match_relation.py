@@ -476,3 +476,49 @@ def test_the_reason_names_what_the_statement_does_not_say() -> None:
 )
 def test_a_removal_denies_its_own_object(claim: str, statement: str, expected: Relation) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # An acronym is a name the claim asserts ...
+        (
+            "The console's screen will be made by BOE.",
+            "The console's screen is made by Samsung Display.",
+            Relation.UNRELATED,
+        ),
+        (
+            "The album had sales of 7.3 million in the US.",
+            "The album had sales of 7.3 million worldwide.",
+            Relation.UNRELATED,
+        ),
+        # ... unless it is a figure's own noun.
+        ("The Acme 8 will have 12GB of RAM.", "The Acme 8 has 12GB of RAM.", Relation.SUPPORTS),
+        # "from" names a source, unless "to" makes it the old side of a change.
+        (
+            "The Acme 8 will use a 4nm chip from Samsung.",
+            "The Acme 8 uses a 4nm chip from TSMC.",
+            Relation.UNRELATED,
+        ),
+        (
+            "The Acme 8 will move from Lightning to USB-C.",
+            "The Acme 8 moves to USB-C.",
+            Relation.SUPPORTS,
+        ),
+        # A title without a lower-case verb still asserts its names.
+        (
+            "Acme Console Screen Made By Sharp",
+            "The Acme Console screen is made by Samsung Display.",
+            Relation.UNRELATED,
+        ),
+        (
+            "Acme Console Screen Made By Samsung Display",
+            "The Acme Console screen is made by Samsung Display.",
+            Relation.SUPPORTS,
+        ),
+    ],
+)
+def test_names_asserted_in_acronyms_sources_and_titles(
+    claim: str, statement: str, expected: Relation
+) -> None:
+    assert relation(claim, statement).relation is expected

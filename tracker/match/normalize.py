@@ -199,8 +199,13 @@ def _pieces(alnum: str) -> tuple[Piece, ...]:
 PREFIXES = frozenset(["pre", "co", "non", "re", "un", "sub", "semi", "multi", "wi", "e"])
 
 
+# Capitalised abbreviations that would otherwise read as small words: "US" is a
+# country, not "us".
+ABBREVIATIONS = {"US": "usa", "USA": "usa"}
+
+
 def _add(tokens: list[Token], text: str, kind: str, hyphen: bool) -> None:
-    low = text.lower()
+    low = ABBREVIATIONS.get(text) or text.lower()
     word_stem = stem(low) if kind == "word" else low
     tokens.append(Token(text, low, word_stem, kind, len(tokens), hyphen, text != low))
 

@@ -126,8 +126,9 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         if unit is None:
             unit = _noun_before(tokens, start)
         if unit is None and scaled:
-            # "earned 24.93 crore worldwide": a large figure, its noun unsaid.
-            unit = "n:"
+            # "earned 24.93 crore worldwide": a large figure, its noun unsaid; its scope
+            # word ("worldwide", "domestically") tells it from other such figures.
+            unit = "n:" + (tokens[j].stem if j < n and _adverb(tokens, j) else "")
         if unit is None or unit.startswith("n:"):
             shared = _shared_unit(tokens, i)
             unit = shared or unit
@@ -223,9 +224,16 @@ def _shared_unit(tokens: list[Token], i: int) -> str | None:
 _ADVERBS = frozenset(word_list("worldwide globally overall domestically abroad total"))
 
 
-def _adverb(token: Token) -> bool:
-    """An adverb after a figure ("worldwide", "annually"), which counts nothing."""
-    return token.low in _ADVERBS or (token.low.endswith("ly") and len(token.low) > 4)
+def _adverb(tokens: list[Token], j: int) -> bool:
+    """An adverb after a figure ("worldwide", "annually"), which counts nothing; an
+    "-ly" word before a noun is an adjective ("daily active users", "family units")."""
+    token = tokens[j]
+    if token.low in _ADVERBS:
+        return True
+    if not token.low.endswith("ly") or len(token.low) <= 4:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or nxt.kind != "word" or nxt.low in STOPWORDS
 
 
 def _resolution(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
@@ -277,7 +285,7 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
         return unit, j
     if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
         return "%", j + 1
-    if _adverb(token):
+    if _adverb(tokens, j):
         return None, end  # "6.8 million worldwide": no noun after the figure
     # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
     if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:

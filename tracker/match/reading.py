@@ -566,32 +566,69 @@ def _lead_name(reading: Reading) -> str:
 
 
 # Words before a name that make it a point of comparison, not something the claim
-# asserts: "moves from micro-USB to Lightning", "faster than Exynos", "replacing Intel".
-COMPARED_AFTER = frozenset(word_list("from than versus vs replacing replaces instead compared"))
+# asserts: "faster than Exynos", "replacing Intel" (and "from" when "to" follows).
+COMPARED_AFTER = frozenset(word_list("than versus vs replacing replaces instead compared"))
 
 
 def _predicate_names(reading: Reading) -> tuple[str, ...]:
     """Stems of the capitalised words the claim asserts after its verb, outside its key
-    terms: not a sentence's first word, not after a negation, not a point of comparison,
-    not an owner ("Samsung's S Pen": the thing owned is what is claimed)."""
+    terms: not a sentence's first word, not after a negation, not a point of comparison
+    ("from micro-USB to Lightning", "faster than Exynos"), not an owner ("Samsung's S
+    Pen": the thing owned is what is claimed), not a figure's own noun ("16GB of RAM",
+    "a 7-inch OLED screen"). Without a verb, every such word after the first name."""
     parsed = reading.parsed
     tokens = parsed.tokens
     inside = _term_indices(reading)
+    # Without a verb ("Nintendo Switch OLED Screen Made By Sharp"), the leading name is
+    # the subject and the rest is asserted.
+    start = parsed.verb if parsed.verb >= 0 else _after_first_name(tokens)
     out = set()
     for token in parsed.content():
         n = token.index
-        if not token.capital or n == 0 or n in inside or in_subject(parsed, n):
+        if not token.capital or n == 0 or n in inside or n < start:
             continue
-        if parsed.verb < 0 or n < parsed.verb or tokens[n - 1].low in (".", ";", ":", "!", "?"):
+        if parsed.verb >= 0 and in_subject(parsed, n):
             continue
-        before = {t.low for t in tokens[max(0, n - 3) : n]}
-        if before & COMPARED_AFTER or any(0 <= n - k <= 3 for k in parsed.negation):
+        if tokens[n - 1].low in (".", ";", ":", "!", "?"):
+            continue
+        if _compared(tokens, n) or any(0 <= n - k <= 3 for k in parsed.negation):
             continue
         if n + 1 < len(tokens) and tokens[n + 1].low == "'s":
             continue
-        if not (token.text.isupper() and len(token.text) > 1):
-            out.add(token.stem)
+        if token.text.isupper() and _names_a_figure(parsed, n):
+            continue
+        out.add(token.stem)
     return tuple(sorted(out))
+
+
+def _compared(tokens: list[Token], n: int) -> bool:
+    """Whether the name at `n` is a point of comparison: after "than", "versus",
+    "replacing"..., or after "from" when "to" follows ("from micro-USB to Lightning")."""
+    before = [t.low for t in tokens[max(0, n - 3) : n]]
+    if set(before) & COMPARED_AFTER:
+        return True
+    if "from" in before:
+        return any(t.low == "to" for t in tokens[n + 1 : n + 6])
+    return False
+
+
+def _names_a_figure(parsed: Parsed, n: int) -> bool:
+    """Whether the acronym at `n` is a figure's own noun: "16GB of RAM", "a 120Hz OLED
+    panel", "7-inch OLED screen"."""
+    k = n - 1
+    if k >= 1 and parsed.tokens[k].low == "of":
+        k -= 1
+    return k >= 0 and k in parsed.used
+
+
+def _after_first_name(tokens: list[Token]) -> int:
+    """The index after the text's first run of capitalised words or codes."""
+    n = 0
+    while n < len(tokens) and (not tokens[n].capital or tokens[n].low in STOPWORDS):
+        n += 1  # "The series Queer Eye ...": the name is "Queer Eye"
+    while n < len(tokens) and (tokens[n].capital or tokens[n].kind in ("code", "number")):
+        n += 1
+    return n
 
 
 def merge(first: Context, second: Context) -> Context:

@@ -247,18 +247,22 @@ def _find_polarity(parsed: Parsed) -> None:
             token.low == "longer" and token.index > 0 and tokens[token.index - 1].low == "no"
         ):
             parsed.negation.append(token.index)
+    # In a title ("Switch OLED Screen Made By Sharp") every word is capitalised, so a
+    # capital does not mark a name there.
+    words = [t for t in tokens if t.kind == "word"]
+    title = len(words) >= 3 and sum(t.capital for t in words) >= 0.8 * len(words)
     for token in tokens:
-        if _is_verb(token):
+        if _is_verb(token, title):
             if parsed.verb < 0:
                 parsed.verb = token.index
             parsed.verbs.setdefault(parsed.clause[token.index], token.index)
 
 
-def _is_verb(token: Token) -> bool:
+def _is_verb(token: Token, title: bool = False) -> bool:
     """A verb from the list, or a lower-case past tense ("ended", "launched")."""
     if token.kind != "word":
         return False
-    if token.capital and token.index > 0:
+    if token.capital and token.index > 0 and not title:
         return False  # part of a title or name: "The House That Jack Built"
     if token.low in VERBS:
         return True
