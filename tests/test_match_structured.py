@@ -66,7 +66,8 @@ SWITCH = "Nintendo announced the Switch OLED Model with a 7-inch OLED screen."
     [
         # The value is in its slot, but the maker the claim names is never said.
         ("The new Switch will have a 7-inch OLED screen made by Samsung Display.", False),
-        ("The new Switch will have a 7-inch OLED screen from Samsung Display.", True),
+        # "from Samsung Display" names the source as much as "made by" does.
+        ("The new Switch will have a 7-inch OLED screen from Samsung Display.", False),
         # Its twin, whose statement does name the maker, is confirmed.
         ("The new Switch will have a 7-inch OLED screen made by Nintendo.", True),
         # An owner ("Nintendo's") describes the product; the product is what is claimed.
@@ -74,8 +75,7 @@ SWITCH = "Nintendo announced the Switch OLED Model with a 7-inch OLED screen."
     ],
 )
 def test_names_the_claim_asserts_beside_its_value_must_be_said(claim: str, expected: bool) -> None:
-    # "from Samsung Display" reads as a point of origin or comparison ("from micro-USB
-    # to Lightning"), which the claim does not assert of the value: it is not required.
+    # Only "from X to Y" makes X a point of comparison, which is not required.
     outcome = relation(claim, SWITCH, attribute="screen", value="7-inch OLED")
     assert (outcome.relation is Relation.SUPPORTS) is expected
 

@@ -133,8 +133,10 @@ def test_hyphenated_prefixes_make_one_word() -> None:
         # A figure with nothing after it counts the noun written before it with "of".
         ("The album had sales of 7.3 million.", "n:sal", 7_300_000),
         ("The album had sales of less than 6.8 million worldwide.", "n:sal", 6_800_000),
-        # An adverb after a figure is not its noun; a scaled figure is kept all the same.
-        ("The film has earned 24.93 crore worldwide.", "n:", 249_300_000),
+        # An adverb after a figure is not its noun; a scaled figure is kept all the same,
+        # its scope word telling it from other such figures.
+        ("The film has earned 24.93 crore worldwide.", "n:worldwid", 249_300_000),
+        ("The app has 100 million daily active users.", "n:user", 100_000_000),
     ],
 )
 def test_a_figures_noun_may_stand_before_it(text: str, unit: str, value: float) -> None:
