@@ -120,7 +120,7 @@ def test_the_figure_of_the_claimed_configuration_answers(power: str, expected: R
     ("claim", "expected"),
     [
         ("The handheld could be released before the end of 2021.", Relation.CONTRADICTS),
-        ("The handheld will be released in February 2022.", Relation.SUPPORTS),
+        ("The handheld will be released in February 2022.", Relation.UNRELATED),
     ],
 )
 def test_shipments_date_a_release(claim: str, expected: Relation) -> None:
@@ -222,3 +222,23 @@ def test_negated_and_trailing_bounds(claim: str, statement: str, expected: Relat
 )
 def test_nearly_is_just_under(claim: str, expected: Relation) -> None:
     assert relation(claim, "The film grossed nearly $1 billion.").relation is expected
+
+
+def test_shipments_that_begin_date_a_release() -> None:
+    claim = "The handheld will launch in 2021."
+    begin = "Shipments of the handheld will begin in February 2022, after the holidays."
+    fields = {"subject": "handheld", "attribute": "release date", "value": "2021"}
+    assert relation(claim, begin, **fields).relation is Relation.CONTRADICTS
+
+
+def test_an_undated_statements_bare_year_is_not_its_dates_year() -> None:
+    undated = read_statement(
+        statement(
+            "The console launched on 8 October, four years after the original of 2017.",
+            date=None,
+        )
+    )
+    outcome = relate(
+        read_claim(claim("The console will launch on 8 October 2021.")), undated, Thresholds()
+    )
+    assert outcome.relation is not Relation.CONTRADICTS

@@ -670,3 +670,25 @@ def test_the_name_given_to_the_model_of_the_claimed_size_settles_a_name(
         value="Acme 14 Max",
     )
     assert outcome.relation is expected
+
+
+def test_one_generic_attribute_word_in_a_name_is_not_the_slot() -> None:
+    outcome = relation(
+        "The Acme Ally will use the Z1 Extreme chip.",
+        "The Acme Ally uses a Zeta Wi-Fi 6E Chip.",
+        subject="Acme Ally",
+        attribute="chip",
+        value="Z1 Extreme",
+    )
+    assert outcome.relation is not Relation.CONTRADICTS
+
+
+def test_a_negation_about_something_else_does_not_flip_a_value_found_in_its_slot() -> None:
+    outcome = relation(
+        "The Acme 5 Pro will cost $699 with a faster GPU and more storage.",
+        "The Acme 5 Pro lacks a disc drive, costs $699.",
+        subject="Acme 5 Pro",
+        attribute="price",
+        value="$699",
+    )
+    assert outcome.relation is not Relation.CONTRADICTS

@@ -24,8 +24,7 @@ WIDE = 12
 # their context. They describe the kind of event, not any product.
 EVENT_CLASSES = {
     "@announce": "announc unveil introduc debut present reveal launch event keynote wrap invit",
-    "@avail": "releas availabl availability sal sold sell ship shipment arriv store shelf shelv "
-    "launch",
+    "@avail": "releas availabl availability sal sold sell ship arriv store shelf shelv launch",
     "@order": "order pre preorder reserv reservation",
     "@price": "pric cost retail",
 }
@@ -75,7 +74,15 @@ def words_near(
         weight = NAME_CONTEXT if claim and token.capital else 1.0
         for word in (token.stem, *classes(token.stem)):
             out[word] = max(out.get(word, 0.0), weight)
+        started = STARTED_NOUNS.get(token.stem)
+        if started and any(t.low in STARTING for t in tokens[token.index + 1 : token.index + 5]):
+            out[started] = max(out.get(started, 0.0), weight)
     return out
+
+
+# Nouns that date availability when they begin: "shipments to customers will begin in
+# February 2022" (but "shipments reached 10 million in 2022" dates a total).
+STARTED_NOUNS = {"shipment": "@avail", "delivery": "@avail"}
 
 
 def _collect(

@@ -255,12 +255,13 @@ def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
 
 
 def written_year(text: str) -> int | None:
-    """The year of the last full date or year a text writes, if any."""
+    """The year of the last full date a text writes, if any."""
     years = [
         date.fromordinal(int(p.low)).year
         for p in parse(text).periods
-        # A period open on one side ("before 1985") still has one finite end.
-        if 1 <= p.low <= date.max.toordinal()
+        # Only a full date ("February 26, 2020"): a bare year may be another event's
+        # ("four years after the original of 2017").
+        if p.day and 1 <= p.low <= date.max.toordinal()
     ]
     return years[-1] if years else None
 

@@ -438,7 +438,15 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     # with the same polarity, contradicted with the opposite ("not in 2023" against a
     # statement dating it in October 2023), whatever else the claim text adds.
     in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
-    if all_keys and strong and flipped and (outcome.coverage >= limits.flip_coverage or in_slot):
+    # Only a denial ("not in 2023") meets its value affirmed in the slot this way: a
+    # negation in the statement may govern other words than the claim's value.
+    denied_in_slot = in_slot and claim.negative and not statement_negative
+    if (
+        all_keys
+        and strong
+        and flipped
+        and (outcome.coverage >= limits.flip_coverage or denied_in_slot)
+    ):
         side = "claim" if claim.negative else "statement"
         outcome.relation = Relation.CONTRADICTS
         outcome.conflicts.append(f"polarity: the {side} says the opposite")

@@ -170,7 +170,8 @@ def names_the_slot(claim: ClaimReading, ident: Ident) -> bool:
     ("Graphics Module" for attribute "graphics module"): it names that slot's value."""
     slot = [word for word in claim.attribute if not word.startswith("@")]
     stems = {stem(word) for word in ident.words}
-    return bool(slot) and all(word in stems for word in slot)
+    # One generic word ("chip") names too many things ("a MediaTek Wi-Fi 6E Chip").
+    return len(slot) >= 2 and all(word in stems for word in slot)
 
 
 def _shared_share(claim_context: Context, other: Context) -> float:
