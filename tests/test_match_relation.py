@@ -522,3 +522,10 @@ def test_names_asserted_in_acronyms_sources_and_titles(
     claim: str, statement: str, expected: Relation
 ) -> None:
     assert relation(claim, statement).relation is expected
+
+
+def test_extreme_names_a_variant() -> None:
+    outcome = relation(
+        "The Acme Ally will use the Z1 Extreme chip.", "The Acme Ally uses the Z1 chip."
+    )
+    assert outcome.relation is not Relation.SUPPORTS

@@ -39,7 +39,8 @@ STOPWORDS = frozenset(
 )
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
 VARIANTS = frozenset(
-    word_list("""pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime""")
+    word_list("""pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime
+    extreme""")
 )
 QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 # Verbs that take something away: they deny their own object ("removes the headphone
