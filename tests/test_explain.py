@@ -15,7 +15,7 @@ from tracker.explain import ExplainError, explain_claim
 
 def test_explain_front_camera_shows_the_conflict() -> None:
     text = explain_claim([CLAIMS], "xiaomi-leica-2022/front-camera", Config())
-    assert "status:   contradicted" in text
+    assert "status:    contradicted" in text
     assert "key terms:  20MP" in text
     assert "contradicts xiaomi-leica-2022/ultra-cameras" in text
     assert "conflicts: front camera: claim 20MP, statement 32MP" in text

@@ -68,13 +68,13 @@ def _header(verdict: Verdict) -> list[str]:
     claim = verdict.claim
     lines = [
         f"{claim.ref}  ({claim.location.path}:{claim.location.line})",
-        f"  claim:    {terminal(claim.text)}",
+        f"  claim:     {terminal(claim.text)}",
     ]
     for name in ("subject", "attribute", "value", "source", "reported"):
         value = getattr(claim, name)
         if value:
-            lines.append(f"  {name + ':':<10}{terminal(str(value))}")
-    lines.append(f"  status:   {verdict.status}")
+            lines.append(f"  {name + ':':<11}{terminal(str(value))}")
+    lines.append(f"  status:    {verdict.status}")
     if verdict.manual:
         lines.append(
             f"  manual verdict overrides the engine ({verdict.computed}): "
