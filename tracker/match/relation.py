@@ -471,7 +471,8 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     if not covers:
         reasons.append(f"only {outcome.coverage:.0%} of the words covered")
     if not subject_ok:
-        reasons.append("the statement does not name " + _written(claim, named))
+        unnamed = [w for w in (claim.lead_name, *named) if w and not covered(w, statement.stems)]
+        reasons.append("the statement does not name " + _written(claim, unnamed))
     if unsaid:
         reasons.append("the statement does not say " + _written(claim, unsaid))
     if claim.negative != statement_negative:
