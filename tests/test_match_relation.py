@@ -529,3 +529,30 @@ def test_extreme_names_a_variant() -> None:
         "The Acme Ally will use the Z1 Extreme chip.", "The Acme Ally uses the Z1 chip."
     )
     assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        (
+            "The app has 100 million daily active users.",
+            "The app has 100 million daily active users.",
+            Relation.SUPPORTS,
+        ),
+        # Another period or another scope is another figure.
+        (
+            "The app has 100 million daily active users.",
+            "The app has 100 million monthly active users.",
+            Relation.UNRELATED,
+        ),
+        (
+            "The film earned $300 million worldwide.",
+            "The film earned $300 million domestically.",
+            Relation.UNRELATED,
+        ),
+    ],
+)
+def test_a_figure_of_another_period_or_scope_is_another_figure(
+    claim: str, statement: str, expected: Relation
+) -> None:
+    assert relation(claim, statement).relation is expected

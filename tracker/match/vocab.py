@@ -232,6 +232,19 @@ _remember(BOUND_LOW, BOUND_HIGH, COMPARISON, COMPARISON_BY)
 SLOT_KINDS = (
     (frozenset(["wir"]), frozenset(["wireless", "magsaf", "qi"])),
     (frozenset(["front", "selfi"]), frozenset(["rear", "back"])),
+    # How often: "100 million daily active users" is not a monthly figure.
+    (
+        frozenset(["daily"]),
+        frozenset(["weekly"]),
+        frozenset(["monthly"]),
+        frozenset(["quarterly"]),
+        frozenset(["yearly", "annual", "annually"]),
+    ),
+    # Where: a domestic total is not a worldwide one.
+    (
+        frozenset(["domestic", "domestically"]),
+        frozenset(["worldwid", "global", "globally", "international", "internationally"]),
+    ),
 )
 
 
