@@ -75,6 +75,8 @@ class FactOutcome:
 
     relation: Relation
     detail: str
+    # The matched or conflicting term, as evidence lists it: "port: Lightning".
+    term: str = ""
 
 
 def compare_facts(claim: Fact, statement: Fact) -> FactOutcome | None:
@@ -89,13 +91,10 @@ def compare_facts(claim: Fact, statement: Fact) -> FactOutcome | None:
         return None
     label = claim.attribute_text
     if agree:
-        return FactOutcome(
-            Relation.SUPPORTS, f"structured fact matches, {label}: {statement.value}"
-        )
-    return FactOutcome(
-        Relation.CONTRADICTS,
-        f"structured fact differs, {label}: claim {claim.value}, statement {statement.value}",
-    )
+        term = f"{label}: {statement.value}"
+        return FactOutcome(Relation.SUPPORTS, f"structured fact matches, {term}", term)
+    term = f"{label}: claim {claim.value}, statement {statement.value}"
+    return FactOutcome(Relation.CONTRADICTS, f"structured fact differs, {term}", term)
 
 
 def _values_agree(claim: Fact, statement: Fact) -> bool | None:

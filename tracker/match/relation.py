@@ -80,7 +80,7 @@ def _with_fact(
     figure that differs, a name it does not say)."""
     if settled.relation is Relation.CONTRADICTS:
         found = replace(text, relation=Relation.CONTRADICTS, detail=settled.detail)
-        found.conflicts = [settled.detail, *text.conflicts]
+        found.conflicts = list(dict.fromkeys([settled.term, *text.conflicts]))
         return found
     if text.relation is Relation.CONTRADICTS:
         return text
@@ -90,7 +90,7 @@ def _with_fact(
     unsaid = [w for w in claim.predicate_names if not name_covered(w, statement.stems)]
     if text.relation is Relation.SUPPORTS or not (others or unsaid):
         found = replace(text, relation=Relation.SUPPORTS, detail=settled.detail)
-        found.matched = [settled.detail, *text.matched]
+        found.matched = list(dict.fromkeys([settled.term, *text.matched]))
         return found
     return replace(text, detail=f"{settled.detail}, but {text.detail}")
 

@@ -318,13 +318,20 @@ def _evidence_cell(verdict: Verdict, index: dict[str, Statement]) -> str:
             f'<div class="small">{h(verdict.claim.reason or "")}</div></div>'
         )
     parts += [_evidence(e, statement_of(index, verdict, e)) for e in verdict.evidence]
-    if verdict.near_misses:
+    count = len(verdict.near_misses)
+    settle = "settles" if count == 1 else "settle"
+    if count and verdict.status is Status.RUMOURED:
         misses = "".join(_evidence(e, statement_of(index, verdict, e)) for e in verdict.near_misses)
-        count = len(verdict.near_misses)
-        settle = "settles" if count == 1 else "settle"
         parts.append(
             f"<details><summary>{plural(count, 'related statement')} that {settle} "
             f"nothing</summary>{misses}</details>"
+        )
+    elif count:
+        # A settled claim's evidence says why; its near misses are named only, so a
+        # large report stays light (the JSON report and `tracker explain` have them).
+        parts.append(
+            f'<div class="muted small">{plural(count, "other related statement")} {settle} '
+            f"nothing: <code>tracker explain {h(verdict.claim.ref)}</code></div>"
         )
     if not parts:
         parts.append('<span class="muted">no official statement addresses it yet</span>')
