@@ -242,3 +242,17 @@ def test_an_undated_statements_bare_year_is_not_its_dates_year() -> None:
         read_claim(claim("The console will launch on 8 October 2021.")), undated, Thresholds()
     )
     assert outcome.relation is not Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # "globally" and "worldwide" say the same of a figure ...
+        ("The film has grossed over $382 million worldwide.", Relation.CONTRADICTS),
+        # ... "domestically" does not.
+        ("The film has grossed over $382 million domestically.", Relation.UNRELATED),
+    ],
+)
+def test_scope_words_of_one_kind_are_one_noun(statement: str, expected: Relation) -> None:
+    claim = "The film grossed more than $400 million globally."
+    assert relation(claim, statement).relation is expected

@@ -201,7 +201,10 @@ def _same_noun(
         return True
     if slot and theirs[0] in slot:
         return True
-    return mine[0] in theirs or theirs[0] in mine
+    if mine[0] in theirs or theirs[0] in mine:
+        return True
+    # Words of one kind ("globally", "worldwide") say the same of the figure.
+    return any(mine[0] in kind and theirs[0] in kind for kinds in SLOT_KINDS for kind in kinds)
 
 
 def _noun_present(
