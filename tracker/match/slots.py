@@ -33,6 +33,7 @@ from tracker.match.vocab import (
     COLOURS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    FIGURE_QUALIFIERS,
     HEDGES_APPROX,
     HEDGES_BELOW,
     SLOT_KINDS,
@@ -204,7 +205,9 @@ def _same_noun(
     if mine[0] in theirs or theirs[0] in mine:
         return True
     # Words of one kind ("globally", "worldwide") say the same of the figure.
-    return any(mine[0] in kind and theirs[0] in kind for kinds in SLOT_KINDS for kind in kinds)
+    return any(
+        mine[0] in kind and theirs[0] in kind for kinds in FIGURE_QUALIFIERS for kind in kinds
+    )
 
 
 def _noun_present(

@@ -229,23 +229,28 @@ _remember(BOUND_LOW, BOUND_HIGH, COMPARISON, COMPARISON_BY)
 
 # Kinds of one slot that exclude each other, each with its synonyms (word stems): a
 # figure of "wired charging" is not one of "MagSafe charging".
+# How often: "100 million daily active users" is not a monthly figure.
+PERIODICITY = (
+    frozenset(["daily"]),
+    frozenset(["weekly"]),
+    frozenset(["monthly"]),
+    frozenset(["quarterly"]),
+    frozenset(["yearly", "annual", "annually"]),
+)
+# Where: a domestic total is not a worldwide one.
+SCOPES = (
+    frozenset(["domestic", "domestically"]),
+    frozenset(["worldwid", "global", "globally", "international", "internationally"]),
+)
 SLOT_KINDS = (
     (frozenset(["wir"]), frozenset(["wireless", "magsaf", "qi"])),
     (frozenset(["front", "selfi"]), frozenset(["rear", "back"])),
-    # How often: "100 million daily active users" is not a monthly figure.
-    (
-        frozenset(["daily"]),
-        frozenset(["weekly"]),
-        frozenset(["monthly"]),
-        frozenset(["quarterly"]),
-        frozenset(["yearly", "annual", "annually"]),
-    ),
-    # Where: a domestic total is not a worldwide one.
-    (
-        frozenset(["domestic", "domestically"]),
-        frozenset(["worldwid", "global", "globally", "international", "internationally"]),
-    ),
+    PERIODICITY,
+    SCOPES,
 )
+# Kinds whose words also say the same of a figure ("globally", "worldwide"); the slot
+# words above only tell slots apart ("selfie" for "front" still needs an alias).
+FIGURE_QUALIFIERS = (PERIODICITY, SCOPES)
 
 
 # Structured values that say a feature is there, or is not.
