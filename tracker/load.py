@@ -51,10 +51,10 @@ def display_path(path: Path) -> str:
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Every YAML file under `paths` (files taken as given), sorted, without duplicates."""
-    return [path for _shown, path in _Discovery(paths).files()]
+    return [path for _shown, path in Sources(paths).files()]
 
 
-class _Discovery:
+class Sources:
     """Finds the story files under the paths given, and what it could not look into.
 
     Folders are walked without following symbolic links, each real folder once
@@ -208,12 +208,34 @@ def load(
 
     `progress`, if given, is called as ``progress("read", done, total)`` in files.
     """
-    found = _Discovery(paths)
+    return load_sources(Sources(paths), limits, progress)
+
+
+def load_sources(
+    found: Sources, limits: Limits | None = None, progress: Progress | None = None
+) -> LoadResult:
+    """Read and validate the story files `found` (as `load` does, once they are found)."""
     with paused_gc():
         return _load_files(found, limits or Limits(), progress)
 
 
-def _load_files(found: _Discovery, limits: Limits, progress: Progress | None) -> LoadResult:
+def read_stories(
+    found: Sources, files: Sequence[tuple[str, Path]], limits: Limits | None = None
+) -> list[Story]:
+    """The stories of some of the files `found`, as `load_sources` builds them, without
+    their findings and without the check for story ids used by other files: what a
+    worker process judges while the main process loads every file."""
+    stories = []
+    with paused_gc():
+        for shown, file in files:
+            if shown not in found.refused:
+                story = _read_story(file, shown, limits or Limits(), [])
+                if story is not None:
+                    stories.append(story)
+    return stories
+
+
+def _load_files(found: Sources, limits: Limits, progress: Progress | None) -> LoadResult:
     files = found.files()
     stories: list[Story] = []
     findings: list[Finding] = list(found.findings)

@@ -126,15 +126,17 @@ def _shown(found: Found) -> Found:
     ]
 
 
-def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:
-    """One verdict per claim of `stories`, in story order."""
+def judge(stories: Sequence[Story], config: Config, workers: int | None = None) -> list[Verdict]:
+    """One verdict per claim of `stories`, in story order, using `workers` processes
+    (default: as many as the size of the run and the machine call for)."""
     with paused_gc():
         if config.scope != "story":
             engine = Engine(config)
             related = candidates(stories, config)
             return verdicts(engine, [c for story in stories for c in story.claims], related)
         work = partial(_judge_stories, config)
-        return map_chunks(work, stories, workers_for(stories), _pack, _unpack)
+        count = workers_for(stories) if workers is None else workers
+        return map_chunks(work, stories, count, pack, unpack)
 
 
 def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
@@ -159,7 +161,8 @@ VerdictFields = tuple[
 ]
 
 
-def _pack(verdicts: list[Verdict]) -> list[VerdictFields]:
+def pack(verdicts: list[Verdict]) -> list[VerdictFields]:
+    """Verdicts without their claims, as plain tuples (see `unpack`)."""
     return [
         (
             v.status,
@@ -184,7 +187,8 @@ def _evidence_fields(item: Evidence) -> EvidenceFields:
     )
 
 
-def _unpack(stories: Sequence[Story], packed: list[VerdictFields]) -> list[Verdict]:
+def unpack(stories: Sequence[Story], packed: list[VerdictFields]) -> list[Verdict]:
+    """The verdicts `pack` made plain, given back the claims of `stories`."""
     claims = [claim for story in stories for claim in story.claims]
     return [
         Verdict(
