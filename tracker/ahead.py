@@ -16,6 +16,7 @@ runs and the "all" scope judge after loading, as `tracker.match.judge` does.
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.config import Config
+from tracker.gcpause import paused_gc
 from tracker.load import Sources, read_stories
 from tracker.match import VerdictFields, judge, pack, unpack
 from tracker.match.batch import cut, forked, workers_for_claims
@@ -38,7 +40,8 @@ BYTES_PER_CLAIM = 300
 LOAD_SHARE = 0.14
 
 Judge = Callable[[Sequence[Story]], list[Verdict]]
-# What a worker sends back: by file, the story's fingerprint and its packed verdicts.
+# What a worker sends back (marshalled, see `tracker.match.pack`): by file, the
+# story's fingerprint and its packed verdicts.
 Judged = dict[str, tuple[int, list[VerdictFields]]]
 
 
@@ -60,8 +63,8 @@ def judging_ahead(found: Sources, config: Config, limits: Limits) -> Iterator[Ju
         return
     parts = [files[part] for part in cut(sizes, _shares(workers))]
 
-    def work(n: int) -> Judged:
-        return _judge_files(found, parts[n], config, limits)
+    def work(n: int) -> bytes:
+        return marshal.dumps(_judge_files(found, parts[n], config, limits))
 
     with forked(work, range(1, len(parts))) as pending:
         own = frozenset(shown for shown, _ in parts[0])
@@ -113,18 +116,21 @@ def _collect(
     found: dict[int, list[Verdict]] = {}
     mine = [n for n, story in enumerate(stories) if story.path in own]
     _judge_here(stories, mine, config, found)
-    fetched: Judged = {}
-    for job in pending:
-        fetched.update(job.get())
-    again = []
-    for n, story in enumerate(stories):
-        if n in found:
-            continue
-        judged = fetched.get(story.path)
-        if judged is not None and judged[0] == fingerprint(story):
-            found[n] = unpack([story], judged[1])
-        else:
-            again.append(n)
+    # The workers' verdicts make a million small objects, which the collector would
+    # scan with the whole loaded run again and again.
+    with paused_gc():
+        fetched: Judged = {}
+        for job in pending:
+            fetched.update(marshal.loads(job.get()))
+        again = []
+        for n, story in enumerate(stories):
+            if n in found:
+                continue
+            judged = fetched.get(story.path)
+            if judged is not None and judged[0] == fingerprint(story):
+                found[n] = unpack([story], judged[1])
+            else:
+                again.append(n)
     _judge_here(stories, again, config, found)
     return [verdict for n in range(len(stories)) for verdict in found[n]]
 
