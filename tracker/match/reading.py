@@ -301,10 +301,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     words = _words(reading) + extra_words
     plain_value: tuple[str, ...] = ()
     if claim.value and attribute and _affirms(claim.value) is None:
-        value_reading = read(str(claim.value), year, aliases=aliases)
-        terms = value_reading.parsed
-        if not (terms.quantities or terms.periods or terms.idents):
-            plain_value = tuple(t.stem for t in terms.content())
+        plain_value = _plain_value(str(claim.value), year, aliases)
     naming = _naming(claim.attribute)
     value_text = str(claim.value or "")
     if not claim.value:
@@ -468,13 +465,12 @@ def tech_values(text: str, family: str) -> dict[str, str]:
 def _techs(claim: Claim) -> tuple[tuple[str, dict[str, str]], ...]:
     """The technologies a claim names for a slot it names (in its attribute or text)."""
     out = []
+    if claim.value and claim.attribute:
+        words, source = set(str(claim.attribute).lower().split()), str(claim.value)
+    else:
+        words, source = set(re.findall(r"[a-z]+", claim.text.lower())), claim.text
     for family, (_, slot) in TECH_FAMILIES.items():
-        if claim.value and claim.attribute:
-            words = set(str(claim.attribute).lower().split())
-            values = tech_values(str(claim.value), family) if words & slot else {}
-        else:
-            words = set(re.findall(r"[a-z]+", claim.text.lower()))
-            values = tech_values(claim.text, family) if words & slot else {}
+        values = tech_values(source, family) if words & slot else {}
         if values:
             out.append((family, values))
     return tuple(out)
@@ -588,6 +584,15 @@ def _subject_numbers(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ]
     family = [t.low for t in parsed.tokens if t.capital and not any(c.isdigit() for c in t.low)]
     return tuple(numbers), tuple(family)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _plain_value(value: str, year: int | None, aliases: Aliases) -> tuple[str, ...]:
+    """The words of a structured value without figures, codes or dates, else ()."""
+    terms = read(value, year, aliases=aliases).parsed
+    if terms.quantities or terms.periods or terms.idents:
+        return ()
+    return tuple(t.stem for t in terms.content())
 
 
 @lru_cache(maxsize=SHORT_CACHE)
