@@ -287,16 +287,17 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     if claim.value and _affirms(claim.value) is None:
         value = _value_reading(_counted(claim.value, claim.attribute), year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        value_terms = _term_indices(value)
         value_words = tuple(
             t.stem
             for t in value.parsed.content()
-            if not _in_terms(value, t.index) and t.stem not in STOPWORDS
+            if t.index not in value_terms and t.stem not in STOPWORDS
         )
         # Words of the value the text does not already say must be found too.
         extra_words = [
             (t.stem, 1.0)
             for t in value.parsed.content()
-            if not _in_terms(value, t.index) and t.stem not in reading.stems
+            if t.index not in value_terms and t.stem not in reading.stems
         ]
     words = _words(reading) + extra_words
     plain_value: tuple[str, ...] = ()
@@ -329,6 +330,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for t in parsed.tokens
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
+    in_terms = _term_indices(reading)
     out = ClaimReading(
         reading=reading,
         subjects=subjects,
@@ -346,7 +348,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
                     if t.capital
                     and t.index > 0
                     and in_subject(parsed, t.index)
-                    and not _in_terms(reading, t.index)
+                    and t.index not in in_terms
                 }
             )
         ),
@@ -528,8 +530,10 @@ def elliptic_siblings(parsed: Parsed) -> list[Ident]:
     taken = {n for i in idents for n in range(i.start, i.end + 1)}
     extra: list[Ident] = []
     for ident in idents:
+        if not ident.words or ident.words[-1] not in VARIANTS:
+            continue  # the quicker test first: most identifiers end in no variant word
         codes = [n for n, w in enumerate(ident.words) if any(c.isdigit() for c in w)]
-        if not codes or ident.words[-1] not in VARIANTS:
+        if not codes:
             continue
         base = ident.words[: codes[-1] + 1]
         at = ident.end + 1
