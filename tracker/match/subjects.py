@@ -43,11 +43,10 @@ def statement_owner(statement: Reading, start: int, end: int, names: bool = True
     parsed = statement.parsed
     tokens = parsed.tokens
     clause = parsed.clause[start]
-    named = (*parsed.idents, *parsed.names)
-    for ident in named:
-        after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
-        if after and ident.start in (end + 2, end + 3):
-            return ident
+    if end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on"):
+        for ident in (*parsed.idents, *parsed.names):
+            if ident.start in (end + 2, end + 3):
+                return ident
     paired = respective(parsed, start)
     if paired is not None:
         return paired
