@@ -8,7 +8,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.match import normalize, terms
+from tracker.match import context, normalize, terms
 from tracker.match.kinds import Ident, Period, Quantity
 from tracker.match.reading import _plain_value, read
 
@@ -58,3 +58,22 @@ def test_a_plain_value_equals_its_reading_words() -> None:
         plain = () if parsed.quantities or parsed.periods or parsed.idents else parsed.content()
         assert _plain_value(value, 2022, ()) == tuple(t.stem for t in plain)
     assert re.fullmatch(r"\w+", _plain_value("Lightning", None, ())[0])
+
+
+WORDS = st.text(alphabet=st.sampled_from(list("abcdeflnrsu")), min_size=1, max_size=9)
+
+
+@settings(deadline=None, max_examples=500)
+@given(WORDS | st.sampled_from(["announc", "unveil", "pric", "releas"]), st.frozensets(WORDS))
+def test_covered_equals_its_definition(word: str, stems: frozenset[str]) -> None:
+    stems |= {"@announce"} if len(stems) % 2 else set()
+    head = word[:5]
+    expected = (
+        word in stems
+        or any(c in stems for c in context.classes(word))
+        or (
+            len(word) >= 6
+            and any(s.startswith(head) and abs(len(s) - len(word)) <= 3 for s in stems)
+        )
+    )
+    assert context.covered(word, stems) == expected
