@@ -8,7 +8,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.match import context, normalize, terms
+from tracker.match import context, normalize, subjects, terms
 from tracker.match.kinds import Ident, Period, Quantity
 from tracker.match.reading import _plain_value, read
 
@@ -77,3 +77,19 @@ def test_covered_equals_its_definition(word: str, stems: frozenset[str]) -> None
         )
     )
     assert context.covered(word, stems) == expected
+
+
+def test_a_remembered_owner_is_the_owner() -> None:
+    statement = read("Pixel 7 starts at $599 and Pixel 7 Pro at $899; the Watch costs $349.", 2022)
+    assert len(statement.parsed.quantities) == 3
+    owners = set()
+    for q in statement.parsed.quantities:
+        for names in (True, False):
+            first = subjects.statement_owner(statement, q.start, q.end, names)
+            assert first == subjects._owner(statement.parsed, q.start, q.end, names)
+            assert subjects.statement_owner(statement, q.start, q.end, names) is first
+            owners.add(first.text if first else None)
+    assert {"Pixel 7", "Pixel 7 Pro"} <= owners
+    assert statement == read(
+        "Pixel 7 starts at $599 and Pixel 7 Pro at $899; the Watch costs $349.", 2022
+    )

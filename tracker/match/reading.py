@@ -66,6 +66,11 @@ class Reading:
     segments: list[frozenset[str]] = field(default_factory=list)
     segment_of: list[int] = field(default_factory=list)
     units: frozenset[str] = frozenset()
+    # The owner of each term asked about (`subjects.statement_owner`), remembered: a
+    # statement is compared with every claim of its story.
+    owners: dict[tuple[int, int, bool], Ident | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @dataclass

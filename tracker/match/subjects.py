@@ -40,7 +40,13 @@ def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
 
 def statement_owner(statement: Reading, start: int, end: int, names: bool = True) -> Ident | None:
     """The identifier a statement term belongs to: "for X" after it, else the nearest before."""
-    parsed = statement.parsed
+    key = (start, end, names)
+    if key not in statement.owners:
+        statement.owners[key] = _owner(statement.parsed, start, end, names)
+    return statement.owners[key]
+
+
+def _owner(parsed: Parsed, start: int, end: int, names: bool) -> Ident | None:
     tokens = parsed.tokens
     clause = parsed.clause[start]
     if end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on"):
