@@ -101,10 +101,11 @@ def _judge_files(
     verdicts = judge(stories, config, workers=1)
     out: Judged = {}
     at = 0
-    for story in stories:
-        count = len(story.claims)
-        out[story.path] = (fingerprint(story), pack(verdicts[at : at + count]))
-        at += count
+    with paused_gc():  # packing makes many small tuples, and no cycles
+        for story in stories:
+            count = len(story.claims)
+            out[story.path] = (fingerprint(story), pack(verdicts[at : at + count]))
+            at += count
     return out
 
 
