@@ -98,3 +98,21 @@ def test_cut_keeps_every_item_once_in_order() -> None:
 def test_sources_found_once_list_the_files() -> None:
     found = Sources([CLAIMS])
     assert [path.name for _, path in found.files()] == sorted(p.name for p in CLAIMS.iterdir())
+
+
+def test_a_story_id_used_twice_is_judged_once_as_in_a_serial_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+    text = (CLAIMS / "xiaomi-leica-2022.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a" / "xiaomi-leica-2022.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b" / "xiaomi-leica-2022.yaml").write_text(text, encoding="utf-8")
+    for path in CLAIMS.iterdir():
+        (tmp_path / "c" / path.name).write_text(path.read_text(encoding="utf-8"), "utf-8")
+    serial = check([tmp_path], Config())
+    assert any(f.code == "duplicate-story" for f in serial.findings)
+    _parallel(monkeypatch)
+    parallel = check([tmp_path], Config())
+    assert parallel.verdicts == serial.verdicts
+    assert parallel.findings == serial.findings
