@@ -1,7 +1,8 @@
-"""Judging while loading gives the serial run's verdicts, whatever the workers read."""
+"""Workers reading and judging a share of the files give the serial run's result."""
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -11,9 +12,10 @@ import pytest
 from tracker import ahead
 from tracker.check import check
 from tracker.config import Config
-from tracker.load import Sources
+from tracker.finding import Finding, Level
+from tracker.load import Sources, load_sources
 from tracker.match import batch
-from tracker.model import Story
+from tracker.model import Status, Story
 from tracker.result import Verdict
 
 CLAIMS = Path(__file__).resolve().parent.parent / "claims"
@@ -32,57 +34,87 @@ def _serial() -> tuple[Verdict, ...]:
     return verdicts
 
 
-def test_workers_judging_ahead_give_the_serial_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
-    serial = _serial()
+def test_workers_reading_and_judging_give_the_serial_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    serial = check([CLAIMS], Config())
     _parallel(monkeypatch)
     taken: list[str] = []
-    real = ahead._collect
+    real = ahead.Ahead.judge
 
-    def collect(stories: Sequence[Story], *args: object) -> list[Verdict]:
-        taken.extend(story.id for story in stories)
-        return real(stories, *args)  # type: ignore[arg-type]
+    def judge(self: ahead.Ahead, stories: Sequence[Story]) -> list[Verdict]:
+        taken.extend(self.taken)
+        return real(self, stories)
 
-    monkeypatch.setattr(ahead, "_collect", collect)
-    assert check([CLAIMS], Config()).verdicts == serial
-    assert taken  # the workers' path was taken
+    monkeypatch.setattr(ahead.Ahead, "judge", judge)
+    parallel = check([CLAIMS], Config())
+    assert parallel.verdicts == serial.verdicts
+    assert parallel.findings == serial.findings
+    assert parallel.stories == serial.stories
+    assert taken  # a worker read (and judged) some of the files
 
 
-def test_a_story_read_differently_by_a_worker_is_judged_again(
-    monkeypatch: pytest.MonkeyPatch,
+def _fail(*args: object) -> object:
+    raise RuntimeError("a worker fails")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "_work",  # before reading anything
+        "pack",  # after sending the stories it read
+        "_plain_story",  # reading, then sending
+    ],
+)
+def test_the_main_process_does_a_failed_workers_share(
+    monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    serial = _serial()
+    serial = check([CLAIMS], Config())
     _parallel(monkeypatch)
-    real = ahead.read_stories
-
-    def edited(*args: object) -> list[Story]:
-        # As if each file were edited between the worker's read and the main load.
-        stories = real(*args)  # type: ignore[arg-type]
-        return [
-            replace(s, claims=tuple(replace(c, text=c.text + " not") for c in s.claims))
-            for s in stories
-        ]
-
-    monkeypatch.setattr(ahead, "read_stories", edited)
-    assert check([CLAIMS], Config()).verdicts == serial
+    monkeypatch.setattr(ahead, where, _fail)
+    parallel = check([CLAIMS], Config())
+    assert parallel.verdicts == serial.verdicts
+    assert parallel.findings == serial.findings
 
 
-def test_the_all_scope_and_small_runs_judge_after_loading(
+def test_a_value_marshal_cannot_write_is_read_by_the_main_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    serial = check([CLAIMS], Config())
+    _parallel(monkeypatch)
+    monkeypatch.setattr(ahead, "_plain_story", lambda story: object())
+    assert check([CLAIMS], Config()).verdicts == serial.verdicts
+
+
+def test_the_all_scope_and_small_runs_load_then_judge(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_fork(*args: object) -> None:
         raise AssertionError("no worker should start")
 
-    monkeypatch.setattr(ahead, "forked", no_fork)
-    assert check([CLAIMS], Config()).verdicts == _serial()
+    serial = _serial()
+    monkeypatch.setattr(ahead.multiprocessing, "get_context", no_fork)
+    assert check([CLAIMS], Config()).verdicts == serial
     _parallel(monkeypatch)
     assert check([CLAIMS], Config(scope="all")).verdicts
 
 
-def test_shares_let_the_main_process_load_every_file() -> None:
-    shares = ahead._shares(2)
-    assert sum(shares) == pytest.approx(1.0)
-    assert shares[0] < shares[1]  # it loads the workers' files too
-    assert ahead._shares(1) == [pytest.approx(1.0)]
+def test_stories_and_findings_travel_as_plain_values() -> None:
+    loaded = load_sources(Sources([CLAIMS]))
+    story = loaded.stories[0]
+    claim = replace(
+        story.claims[0],
+        subject="S",
+        attribute="a",
+        value="v",
+        url="https://example.com",
+        verdict=Status.CONTRADICTED,
+        reason="r",
+    )
+    for item in (*loaded.stories, replace(story, claims=(claim,))):
+        plain = ahead._plain_story(item)
+        assert plain is not None
+        assert ahead._story(*marshal.loads(marshal.dumps(plain))) == item
+    finding = Finding("a.yaml", 3, 5, Level.WARNING, "unsourced", "message")
+    assert ahead._finding(*ahead._plain_finding(finding)) == finding
 
 
 def test_cut_keeps_every_item_once_in_order() -> None:

@@ -35,11 +35,10 @@ def check(
     """Validate, then judge every valid claim against the statements."""
     found = Sources(paths)
     limits = _limits(config)
-    # A large run's workers start judging their share of the files while this
-    # process loads them all.
-    with judging_ahead(found, config, limits) as judge:
-        loaded = load_sources(found, limits, progress=progress)
-        judged = judge(loaded.stories)
+    # A large run's workers read and judge their share of the files meanwhile.
+    with judging_ahead(found, config, limits) as ahead:
+        loaded = load_sources(found, limits, progress=progress, read=ahead.read)
+        judged = ahead.judge(loaded.stories)
     verdicts = sorted(judged, key=lambda v: (v.claim.story, v.claim.location.line, v.claim.id))
     return CheckResult(
         loaded.stories, tuple(verdicts), loaded.findings, loaded.files, fail_on=frozenset(fail_on)

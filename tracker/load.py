@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,10 @@ from tracker.yamlread import Document, Limits, Mark, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = frozenset({"tracker.yaml", "tracker.yml"})
+
+
+# Reads one story file: (file, shown path, limits, findings to append to) -> its story.
+Reader = Callable[[Path, str, Limits, list[Finding]], Story | None]
 
 
 class InputError(Exception):
@@ -212,30 +216,23 @@ def load(
 
 
 def load_sources(
-    found: Sources, limits: Limits | None = None, progress: Progress | None = None
+    found: Sources,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    read: Reader | None = None,
 ) -> LoadResult:
-    """Read and validate the story files `found` (as `load` does, once they are found)."""
+    """Read and validate the story files `found` (as `load` does, once they are found).
+
+    `read` stands in for `read_story` (it may take a file's story and findings from
+    another process that read it); the checks across files are made here as usual.
+    """
     with paused_gc():
-        return _load_files(found, limits or Limits(), progress)
+        return _load_files(found, limits or Limits(), progress, read or read_story)
 
 
-def read_stories(
-    found: Sources, files: Sequence[tuple[str, Path]], limits: Limits | None = None
-) -> list[Story]:
-    """The stories of some of the files `found`, as `load_sources` builds them, without
-    their findings and without the check for story ids used by other files: what a
-    worker process judges while the main process loads every file."""
-    stories = []
-    with paused_gc():
-        for shown, file in files:
-            if shown not in found.refused:
-                story = _read_story(file, shown, limits or Limits(), [])
-                if story is not None:
-                    stories.append(story)
-    return stories
-
-
-def _load_files(found: Sources, limits: Limits, progress: Progress | None) -> LoadResult:
+def _load_files(
+    found: Sources, limits: Limits, progress: Progress | None, read: Reader
+) -> LoadResult:
     files = found.files()
     stories: list[Story] = []
     findings: list[Finding] = list(found.findings)
@@ -248,7 +245,7 @@ def _load_files(found: Sources, limits: Limits, progress: Progress | None) -> Lo
             findings.append(refused)
             story = None
         else:
-            story = _read_story(file, shown, limits, findings)
+            story = read(file, shown, limits, findings)
         if story is not None and story.id in first_file:
             findings.append(
                 Finding(
@@ -269,7 +266,7 @@ def _load_files(found: Sources, limits: Limits, progress: Progress | None) -> Lo
     return LoadResult(tuple(stories), tuple(sorted(findings)), tuple(shown for shown, _ in files))
 
 
-def _read_story(file: Path, shown: str, limits: Limits, findings: list[Finding]) -> Story | None:
+def read_story(file: Path, shown: str, limits: Limits, findings: list[Finding]) -> Story | None:
     """Read, validate and build one file's story; its problems go to `findings`."""
     document, problems = read_yaml(file, shown, limits)
     findings.extend(problems)
