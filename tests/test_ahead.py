@@ -148,3 +148,21 @@ def test_a_story_id_used_twice_is_judged_once_as_in_a_serial_run(
     parallel = check([tmp_path], Config())
     assert parallel.verdicts == serial.verdicts
     assert parallel.findings == serial.findings
+
+
+def test_a_worker_whose_files_are_all_refused_disturbs_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    serial = check([CLAIMS], Config())
+    _parallel(monkeypatch)
+    real = Sources.__init__
+
+    def refuse_the_last(self: Sources, paths: Sequence[object]) -> None:
+        real(self, paths)  # type: ignore[arg-type]
+        shown = self.files()[-1][0]
+        self.refused[shown] = Finding(shown, 1, 1, Level.ERROR, "link-outside", "refused")
+
+    monkeypatch.setattr(Sources, "__init__", refuse_the_last)
+    parallel = check([CLAIMS], Config())
+    assert len(parallel.verdicts) < len(serial.verdicts)
+    assert set(parallel.verdicts) <= set(serial.verdicts)

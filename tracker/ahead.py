@@ -95,6 +95,7 @@ class Ahead:
         with paused_gc():
             fetched: dict[str, Any] = {}
             for worker, channel in enumerate(self.channels):
+                self._loaded(worker)  # its first message, if no file of it was read
                 if worker not in self.failed:
                     try:
                         fetched.update(marshal.loads(channel.recv_bytes()))
