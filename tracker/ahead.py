@@ -87,6 +87,9 @@ class Ahead:
         stories, the others judged here first."""
         if not self.channels:
             return judge(stories, self.config)
+        for worker in range(len(self.channels)):
+            self._loaded(worker)  # its first message, even if none of its files was read
+            self.received[worker] = {}  # its stories are built: the message can go
         found: dict[int, list[Verdict]] = {}
         mine = [n for n, story in enumerate(stories) if story.path not in self.taken]
         _judge_here(stories, mine, self.config, found)
@@ -95,7 +98,6 @@ class Ahead:
         with paused_gc():
             fetched: dict[str, Any] = {}
             for worker, channel in enumerate(self.channels):
-                self._loaded(worker)  # its first message, if no file of it was read
                 if worker not in self.failed:
                     try:
                         fetched.update(marshal.loads(channel.recv_bytes()))
