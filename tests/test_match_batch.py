@@ -70,3 +70,18 @@ def test_a_daemonic_process_stays_serial(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(batch, "_cpus", lambda: 2)
     monkeypatch.setattr(batch.multiprocessing, "current_process", lambda: Daemon())
     assert batch.workers_for(stories()) == 1
+
+
+def test_paused_gc_leaves_nothing_frozen_and_keeps_what_others_froze() -> None:
+    gc.unfreeze()  # a CLI run in this process leaves its result frozen
+    with paused_gc():
+        made = [[n] for n in range(100)]
+    assert gc.get_freeze_count() == 0
+    assert made[99] == [99]
+    gc.freeze()
+    try:
+        with paused_gc():
+            made = [[n] for n in range(100)]
+        assert gc.get_freeze_count() > 0  # not unfrozen
+    finally:
+        gc.unfreeze()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
+from tracker.ahead import judging_ahead
 from tracker.config import Config
-from tracker.load import load
-from tracker.match import judge
+from tracker.load import Sources, load, load_sources
 from tracker.model import Status
 from tracker.progress import Progress
 from tracker.result import CheckResult
@@ -33,11 +33,13 @@ def check(
     progress: Progress | None = None,
 ) -> CheckResult:
     """Validate, then judge every valid claim against the statements."""
-    loaded = load(paths, _limits(config), progress=progress)
-    verdicts = sorted(
-        judge(loaded.stories, config),
-        key=lambda v: (v.claim.story, v.claim.location.line, v.claim.id),
-    )
+    found = Sources(paths)
+    limits = _limits(config)
+    # A large run's workers read and judge their share of the files meanwhile.
+    with judging_ahead(found, config, limits) as ahead:
+        loaded = load_sources(found, limits, progress=progress, read=ahead.read)
+        judged = ahead.judge(loaded.stories)
+    verdicts = sorted(judged, key=lambda v: (v.claim.story, v.claim.location.line, v.claim.id))
     return CheckResult(
         loaded.stories, tuple(verdicts), loaded.findings, loaded.files, fail_on=frozenset(fail_on)
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,10 @@ from tracker.yamlread import Document, Limits, Mark, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = frozenset({"tracker.yaml", "tracker.yml"})
+
+
+# Reads one story file: (file, shown path, limits, findings to append to) -> its story.
+Reader = Callable[[Path, str, Limits, list[Finding]], Story | None]
 
 
 class InputError(Exception):
@@ -51,10 +55,10 @@ def display_path(path: Path) -> str:
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Every YAML file under `paths` (files taken as given), sorted, without duplicates."""
-    return [path for _shown, path in _Discovery(paths).files()]
+    return [path for _shown, path in Sources(paths).files()]
 
 
-class _Discovery:
+class Sources:
     """Finds the story files under the paths given, and what it could not look into.
 
     Folders are walked without following symbolic links, each real folder once
@@ -225,12 +229,27 @@ def load(
 
     `progress`, if given, is called as ``progress("read", done, total)`` in files.
     """
-    found = _Discovery(paths)
+    return load_sources(Sources(paths), limits, progress)
+
+
+def load_sources(
+    found: Sources,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    read: Reader | None = None,
+) -> LoadResult:
+    """Read and validate the story files `found` (as `load` does, once they are found).
+
+    `read` stands in for `read_story` (it may take a file's story and findings from
+    another process that read it); the checks across files are made here as usual.
+    """
     with paused_gc():
-        return _load_files(found, limits or Limits(), progress)
+        return _load_files(found, limits or Limits(), progress, read or read_story)
 
 
-def _load_files(found: _Discovery, limits: Limits, progress: Progress | None) -> LoadResult:
+def _load_files(
+    found: Sources, limits: Limits, progress: Progress | None, read: Reader
+) -> LoadResult:
     files = found.files()
     stories: list[Story] = []
     findings: list[Finding] = list(found.findings)
@@ -243,7 +262,7 @@ def _load_files(found: _Discovery, limits: Limits, progress: Progress | None) ->
             findings.append(refused)
             story = None
         else:
-            story = _read_story(file, shown, limits, findings)
+            story = read(file, shown, limits, findings)
         if story is not None and story.id in first_file:
             findings.append(
                 Finding(
@@ -264,7 +283,7 @@ def _load_files(found: _Discovery, limits: Limits, progress: Progress | None) ->
     return LoadResult(tuple(stories), tuple(sorted(findings)), tuple(shown for shown, _ in files))
 
 
-def _read_story(file: Path, shown: str, limits: Limits, findings: list[Finding]) -> Story | None:
+def read_story(file: Path, shown: str, limits: Limits, findings: list[Finding]) -> Story | None:
     """Read, validate and build one file's story; its problems go to `findings`."""
     document, problems = read_yaml(file, shown, limits)
     findings.extend(problems)

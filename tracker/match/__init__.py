@@ -10,8 +10,10 @@ how the work was split.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Sequence
 from functools import partial
+from operator import attrgetter
 
 from tracker.config import Config
 from tracker.gcpause import paused_gc
@@ -126,15 +128,17 @@ def _shown(found: Found) -> Found:
     ]
 
 
-def judge(stories: Sequence[Story], config: Config) -> list[Verdict]:
-    """One verdict per claim of `stories`, in story order."""
+def judge(stories: Sequence[Story], config: Config, workers: int | None = None) -> list[Verdict]:
+    """One verdict per claim of `stories`, in story order, using `workers` processes
+    (default: as many as the size of the run and the machine call for)."""
     with paused_gc():
         if config.scope != "story":
             engine = Engine(config)
             related = candidates(stories, config)
             return verdicts(engine, [c for story in stories for c in story.claims], related)
         work = partial(_judge_stories, config)
-        return map_chunks(work, stories, workers_for(stories), _pack, _unpack)
+        count = workers_for(stories) if workers is None else workers
+        return map_chunks(work, stories, count, _send, _receive)
 
 
 def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
@@ -151,49 +155,63 @@ def _judge_stories(config: Config, stories: Sequence[Story]) -> list[Verdict]:
     return out
 
 
-# A verdict without its claim, as plain tuples: what a worker process sends back
-# (pickling the claims and the dataclasses would cost more than the matching saves).
-EvidenceFields = tuple[str, Relation, float, str, tuple[str, ...], tuple[str, ...], str | None]
-VerdictFields = tuple[
-    Status, Status, tuple[EvidenceFields, ...], tuple[EvidenceFields, ...], str | None
-]
+# A verdict without its claim, as plain values (enums by their value): what a worker
+# process sends back, marshalled. Pickling the claims and the dataclasses would cost
+# more than the matching saves, and even these tuples unpickle several times slower
+# than `marshal` loads them (safe here: the bytes come from a forked child).
+EvidenceFields = tuple[str, str, float, str, tuple[str, ...], tuple[str, ...], str | None]
+VerdictFields = tuple[str, str, list[EvidenceFields], list[EvidenceFields], str | None]
+
+_FIELDS = attrgetter("statement", "relation", "score", "detail", "matched", "conflicts", "date")
+_STATUS = {str(status): status for status in Status}
+_RELATION = {str(relation): relation for relation in Relation}
 
 
-def _pack(verdicts: list[Verdict]) -> list[VerdictFields]:
+def pack(verdicts: list[Verdict]) -> list[VerdictFields]:
+    """Verdicts without their claims, as plain values that `marshal` can write."""
     return [
         (
-            v.status,
-            v.computed,
-            tuple(_evidence_fields(e) for e in v.evidence),
-            tuple(_evidence_fields(e) for e in v.near_misses),
+            str(v.status),
+            str(v.computed),
+            [(ref, str(relation), *rest) for ref, relation, *rest in map(_FIELDS, v.evidence)],
+            [(ref, str(relation), *rest) for ref, relation, *rest in map(_FIELDS, v.near_misses)],
             v.review,
         )
         for v in verdicts
     ]
 
 
-def _evidence_fields(item: Evidence) -> EvidenceFields:
-    return (
-        item.statement,
-        item.relation,
-        item.score,
-        item.detail,
-        item.matched,
-        item.conflicts,
-        item.date,
-    )
-
-
-def _unpack(stories: Sequence[Story], packed: list[VerdictFields]) -> list[Verdict]:
+def unpack(stories: Sequence[Story], packed: list[VerdictFields]) -> list[Verdict]:
+    """The verdicts `pack` made plain, given back the claims of `stories`."""
     claims = [claim for story in stories for claim in story.claims]
     return [
         Verdict(
             claim,
-            status,
-            computed,
-            tuple(Evidence(*fields) for fields in found),
-            tuple(Evidence(*fields) for fields in near),
+            _STATUS[status],
+            _STATUS[computed],
+            tuple(_evidence(*fields) for fields in found),
+            tuple(_evidence(*fields) for fields in near),
             review,
         )
         for claim, (status, computed, found, near, review) in zip(claims, packed, strict=True)
     ]
+
+
+def _evidence(
+    ref: str,
+    relation: str,
+    score: float,
+    detail: str,
+    matched: tuple[str, ...],
+    conflicts: tuple[str, ...],
+    date: str | None,
+) -> Evidence:
+    return Evidence(ref, _RELATION[relation], score, detail, matched, conflicts, date)
+
+
+def _send(verdicts: list[Verdict]) -> bytes:
+    return marshal.dumps(pack(verdicts))
+
+
+def _receive(stories: Sequence[Story], sent: bytes) -> list[Verdict]:
+    return unpack(stories, marshal.loads(sent))

@@ -8,14 +8,16 @@ Stories are independent in the default scope, so a large run is split into conti
 chunks of stories, one per CPU: the parent process judges the first chunk itself while
 forked workers judge the others, and the results come back in story order, so the
 output is the same as a serial run's. Small runs (and platforms without ``fork``) stay
-serial: starting and feeding a worker costs more than it saves there.
+serial: starting and feeding a worker costs more than it saves there. (`tracker check`
+splits its files before they are read, so that loading is shared too: `tracker.ahead`.)
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from tracker.model import Story
@@ -28,7 +30,11 @@ T = TypeVar("T")
 
 def workers_for(stories: Sequence[Story]) -> int:
     """How many processes a run over `stories` should use (1: stay serial)."""
-    claims = sum(len(story.claims) for story in stories)
+    return workers_for_claims(sum(len(story.claims) for story in stories))
+
+
+def workers_for_claims(claims: int) -> int:
+    """How many processes a run over about `claims` claims should use (1: stay serial)."""
     minimum = PARALLEL_MINIMUM
     if claims < minimum or "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -47,27 +53,49 @@ def _cpus() -> int:
 def chunks(stories: Sequence[Story], parts: int) -> list[Sequence[Story]]:
     """`stories` cut into at most `parts` contiguous, non-empty runs with about as many
     claims each."""
-    total = sum(len(story.claims) for story in stories)
-    out: list[Sequence[Story]] = []
+    cuts = cut([len(story.claims) for story in stories], [1 / parts] * parts)
+    return [stories[part] for part in cuts]
+
+
+def cut(weights: Sequence[int], shares: Sequence[float]) -> list[slice]:
+    """Contiguous, non-empty runs of items (slices of `weights`) holding about the
+    given shares of the total weight, in order; fewer runs when there are few items."""
+    total = sum(weights)
+    out: list[slice] = []
     start = seen = 0
-    for n, story in enumerate(stories):
-        seen += len(story.claims)
-        if len(out) < parts - 1 and seen * parts >= total * (len(out) + 1):
-            out.append(stories[start : n + 1])
+    bound = total * shares[0]
+    for n, weight in enumerate(weights):
+        seen += weight
+        if len(out) < len(shares) - 1 and seen >= bound:
+            out.append(slice(start, n + 1))
             start = n + 1
-    out.append(stories[start:])
-    return [part for part in out if part]
+            bound += total * shares[len(out)]
+    out.append(slice(start, len(weights)))
+    return [part for part in out if part.stop > part.start]
 
 
-# The work a forked worker runs: set by `map_chunks` before the fork, inherited by the
-# children, so neither the stories nor the functions are pickled.
-_WORK: tuple[Callable[[Sequence[Story]], Any], list[Sequence[Story]]] | None = None
+# The work a forked worker runs: set by `forked` before the fork, inherited by the
+# children, so neither the data nor the functions are pickled.
+_WORK: Callable[[int], Any] | None = None
 
 
-def _run_chunk(index: int) -> Any:
+def _run_job(index: int) -> Any:
     assert _WORK is not None
-    function, parts = _WORK
-    return function(parts[index])
+    return _WORK(index)
+
+
+@contextmanager
+def forked(function: Callable[[int], Any], jobs: Sequence[int]) -> Iterator[list[Any]]:
+    """`function(n)` for each `n` of `jobs`, each in a forked worker process, started
+    now: yields their pending results (`.get()` waits for one) while the caller works
+    on. Leaving the block stops the workers."""
+    global _WORK
+    _WORK = function
+    try:
+        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+            yield [pool.apply_async(_run_job, (n,)) for n in jobs]
+    finally:
+        _WORK = None
 
 
 def map_chunks(
@@ -86,15 +114,8 @@ def map_chunks(
     parts = chunks(stories, workers)
     if len(parts) <= 1:
         return function(stories)
-    global _WORK
-    _WORK = (lambda chunk: pack(function(chunk)), parts)
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(len(parts) - 1) as pool:
-            pending = [pool.apply_async(_run_chunk, (n,)) for n in range(1, len(parts))]
-            results: list[T] = function(parts[0])
-            for n, job in enumerate(pending, start=1):
-                results.extend(unpack(parts[n], job.get()))
-    finally:
-        _WORK = None
+    with forked(lambda n: pack(function(parts[n])), range(1, len(parts))) as pending:
+        results: list[T] = function(parts[0])
+        for n, job in enumerate(pending, start=1):
+            results.extend(unpack(parts[n], job.get()))
     return results

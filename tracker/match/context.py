@@ -153,11 +153,17 @@ def rank(claim_words: Context, candidates: Sequence[Context]) -> list[float]:
 
 def covered(word: str, stems: frozenset[str]) -> bool:
     """Whether `stems` hold `word`, its event class, or a close spelling of a long word."""
-    if word in stems or any(c in stems for c in classes(word)):
+    if word in stems:
         return True
+    # Plain loops, not any() over generators: this runs for every word of every pair.
+    for name in _CLASS_OF.get(word, ()):
+        if name in stems:
+            return True
     if len(word) >= 6:
-        head = word[:5]
-        return any(s.startswith(head) and abs(len(s) - len(word)) <= 3 for s in stems)
+        head, size = word[:5], len(word)
+        for other in stems:
+            if other.startswith(head) and abs(len(other) - size) <= 3:
+                return True
     return False
 
 

@@ -32,6 +32,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACED_PUNCT = re.compile(r"\s+([,.;:%)!?])(?=\s|$)")
+# Whatever _SPACED_PUNCT matches, this matches too (its last space and the mark).
+_MAYBE_SPACED = re.compile(r"\s[,.;:%)!?]")
 _SPACED_POSSESSIVE = re.compile(r"\s+'s\b")
 _CONTRACTION = re.compile(r"\b([A-Za-z]+)n't\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)'s\b")
@@ -82,7 +84,8 @@ def normalise(text: str) -> str:
         text = _SPACED_POSSESSIVE.sub("'s", text)
         text = _CONTRACTION.sub(_expand, text)
         text = _POSSESSIVE.sub(r"\1 's", text)
-    text = _SPACED_PUNCT.sub(r"\1", text)
+    if _MAYBE_SPACED.search(text):  # a quicker scan; most texts have none
+        text = _SPACED_PUNCT.sub(r"\1", text)
     return _ISO_DATE.sub(_spell_iso, text) if "-" in text else text
 
 

@@ -25,6 +25,8 @@ def listed_run(parsed: Parsed, items: Sequence[Quantity | Ident], last: int) -> 
 def respective(parsed: Parsed, start: int) -> Ident | None:
     """ "X and Y start at $999 and $1,099": each figure belongs to its model, in order."""
     quantities = parsed.quantities
+    if len(quantities) < 2:
+        return None  # the quick answer for most texts: a pairing needs two figures
     here = next((n for n, q in enumerate(quantities) if q.start == start), None)
     if here is None:
         return None

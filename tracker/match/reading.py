@@ -70,6 +70,11 @@ class Reading:
     units: frozenset[str] = frozenset()
     # The statement's own structured fact (subject, attribute, value), if it gives one.
     fact: Fact | None = None
+    # The owner of each term asked about (`subjects.statement_owner`), remembered: a
+    # statement is compared with every claim of its story.
+    owners: dict[tuple[int, int, bool], Ident | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @dataclass
@@ -319,24 +324,22 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     if claim.value and affirms(claim.value) is None:
         value = _value_reading(_counted(claim.value, claim.attribute), year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
+        value_terms = _term_indices(value)
         value_words = tuple(
             t.stem
             for t in value.parsed.content()
-            if not _in_terms(value, t.index) and t.stem not in STOPWORDS
+            if t.index not in value_terms and t.stem not in STOPWORDS
         )
         # Words of the value the text does not already say must be found too.
         extra_words = [
             (t.stem, 1.0)
             for t in value.parsed.content()
-            if not _in_terms(value, t.index) and t.stem not in reading.stems
+            if t.index not in value_terms and t.stem not in reading.stems
         ]
     words = _words(reading) + extra_words
     plain_value: tuple[str, ...] = ()
     if claim.value and attribute and affirms(claim.value) is None:
-        value_reading = read(str(claim.value), year, aliases=aliases)
-        terms = value_reading.parsed
-        if not (terms.quantities or terms.periods or terms.idents):
-            plain_value = tuple(t.stem for t in terms.content())
+        plain_value = _plain_value(str(claim.value), year, aliases)
     naming = _naming(claim.attribute)
     value_text = str(claim.value or "")
     if not claim.value:
@@ -364,6 +367,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for t in parsed.tokens
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
+    in_terms = _term_indices(reading)
     out = ClaimReading(
         reading=reading,
         subjects=subjects,
@@ -381,7 +385,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
                     if t.capital
                     and t.index > 0
                     and in_subject(parsed, t.index)
-                    and not _in_terms(reading, t.index)
+                    and t.index not in in_terms
                 }
             )
         ),
@@ -518,13 +522,12 @@ def tech_values(text: str, family: str) -> dict[str, str]:
 def _techs(claim: Claim) -> tuple[tuple[str, dict[str, str]], ...]:
     """The technologies a claim names for a slot it names (in its attribute or text)."""
     out = []
+    if claim.value and claim.attribute:
+        words, source = set(str(claim.attribute).lower().split()), str(claim.value)
+    else:
+        words, source = set(re.findall(r"[a-z]+", claim.text.lower())), claim.text
     for family, (_, slot) in TECH_FAMILIES.items():
-        if claim.value and claim.attribute:
-            words = set(str(claim.attribute).lower().split())
-            values = tech_values(str(claim.value), family) if words & slot else {}
-        else:
-            words = set(re.findall(r"[a-z]+", claim.text.lower()))
-            values = tech_values(claim.text, family) if words & slot else {}
+        values = tech_values(source, family) if words & slot else {}
         if values:
             out.append((family, values))
     return tuple(out)
@@ -648,8 +651,10 @@ def elliptic_siblings(parsed: Parsed) -> list[Ident]:
     taken = {n for i in idents for n in range(i.start, i.end + 1)}
     extra: list[Ident] = []
     for ident in idents:
+        if not ident.words or ident.words[-1] not in VARIANTS:
+            continue  # the quicker test first: most identifiers end in no variant word
         codes = [n for n, w in enumerate(ident.words) if any(c.isdigit() for c in w)]
-        if not codes or ident.words[-1] not in VARIANTS:
+        if not codes:
             continue
         base = ident.words[: codes[-1] + 1]
         at = ident.end + 1
@@ -733,6 +738,15 @@ def _text_model(parsed: Parsed, subjects: list[Ident]) -> tuple[tuple[str, ...],
     # "Phone (2)" is said as the tokens "(", "2", ")".
     numbers = tuple(code.strip("()") for code in model.codes)
     return numbers, tuple(w for w in model.words if w not in model.codes)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _plain_value(value: str, year: int | None, aliases: Aliases) -> tuple[str, ...]:
+    """The words of a structured value without figures, codes or dates, else ()."""
+    terms = read(value, year, aliases=aliases).parsed
+    if terms.quantities or terms.periods or terms.idents:
+        return ()
+    return tuple(t.stem for t in terms.content())
 
 
 @lru_cache(maxsize=SHORT_CACHE)

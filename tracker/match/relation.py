@@ -361,6 +361,8 @@ def _another_model(claim: ClaimReading, statement: Reading) -> bool:
     ships in 2023 says nothing of when "Steam Deck 2" ships)."""
     names, family = claim.subject_numbers
     said = {t.low for t in statement.parsed.tokens}
+    if all(w in said for w in names):
+        return False  # the quick test: the statement names them as words
     said |= {size_mark(q) for q in statement.parsed.quantities}
     # "2nd generation" and "second generation" name generation 2 too.
     said |= {w[:-2] for w in said if w[-2:] in ("st", "nd", "rd", "th") and w[:-2].isdigit()}

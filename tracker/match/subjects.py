@@ -65,14 +65,19 @@ def named_by_size(claim: ClaimReading, statement: Reading, ident: Ident) -> bool
 
 def statement_owner(statement: Reading, start: int, end: int, names: bool = True) -> Ident | None:
     """The identifier a statement term belongs to: "for X" after it, else the nearest before."""
-    parsed = statement.parsed
+    key = (start, end, names)
+    if key not in statement.owners:
+        statement.owners[key] = _owner(statement.parsed, start, end, names)
+    return statement.owners[key]
+
+
+def _owner(parsed: Parsed, start: int, end: int, names: bool) -> Ident | None:
     tokens = parsed.tokens
     clause = parsed.clause[start]
-    named = (*parsed.idents, *parsed.names)
-    for ident in named:
-        after = end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on")
-        if after and ident.start in (end + 2, end + 3):
-            return ident
+    if end + 1 < len(tokens) and tokens[end + 1].low in ("for", "on"):
+        for ident in (*parsed.idents, *parsed.names):
+            if ident.start in (end + 2, end + 3):
+                return ident
     paired = respective(parsed, start)
     if paired is not None:
         return paired
