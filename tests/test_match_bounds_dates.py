@@ -161,11 +161,11 @@ def test_an_undated_statement_reads_its_yearless_dates_in_the_year_it_writes() -
     ("statement", "expected"),
     [
         (
-            "The album was the sixth best-selling of 2005, with sales of 7.3 million.",
+            "The album was the sixth best-selling of 2005, with sales of 3.4 million.",
             Relation.CONTRADICTS,
         ),
         (
-            "The album was the sixth best-selling of 2005, with sales of 6.5 million.",
+            "The album was the sixth best-selling of 2005, with sales of 2.5 million.",
             Relation.SUPPORTS,
         ),
         # A bound is what the claim asserts: a statement without the figure settles nothing.
@@ -173,24 +173,24 @@ def test_an_undated_statement_reads_its_yearless_dates_in_the_year_it_writes() -
     ],
 )
 def test_a_bounded_count_is_always_a_key_term(statement: str, expected: Relation) -> None:
-    claim = "The album had sales of less than 6.8 million worldwide in 2005."
+    claim = "The album had sales of less than 3 million worldwide in 2005."
     assert relation(claim, statement).relation is expected
 
 
 @pytest.mark.parametrize(
     ("claim", "expected"),
     [
-        ("The company employs less than 6,400 people worldwide.", Relation.SUPPORTS),
-        ("The company employs more than 6,400 people worldwide.", Relation.CONTRADICTS),
+        ("The company employs less than 4,200 people worldwide.", Relation.SUPPORTS),
+        ("The company employs more than 4,200 people worldwide.", Relation.CONTRADICTS),
     ],
 )
 def test_a_statements_approximate_figure_is_the_figure_it_reports(
     claim: str, expected: Relation
 ) -> None:
-    outcome = relation(claim, "The company employs around 6,300 people worldwide.")
+    outcome = relation(claim, "The company employs around 4,100 people worldwide.")
     assert outcome.relation is expected
     if expected is Relation.CONTRADICTS:
-        assert "statement around 6,300" in outcome.detail
+        assert "statement around 4,100" in outcome.detail
 
 
 @pytest.mark.parametrize(

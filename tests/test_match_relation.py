@@ -405,15 +405,15 @@ def test_an_ordinal_word_names_the_number_of_a_model() -> None:
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
-        ("In 2008, Riley began dating American entrepreneur Wilson Fisk.", Relation.SUPPORTS),
+        ("In 2011, Mara began dating British architect Tomas Lind.", Relation.SUPPORTS),
         # Another name in the same place: the claim's name is not said, so no confirmation.
-        ("In 2008, Riley began dating American entrepreneur Elon Musk.", Relation.UNRELATED),
+        ("In 2011, Mara began dating British architect Piet Ovens.", Relation.UNRELATED),
     ],
 )
 def test_a_swapped_name_after_an_irregular_verb_is_not_confirmed(
     statement: str, expected: Relation
 ) -> None:
-    claim = "In 2008, Riley began dating American entrepreneur Wilson Fisk."
+    claim = "In 2011, Mara began dating British architect Tomas Lind."
     assert relation(claim, statement).relation is expected
 
 
@@ -425,10 +425,10 @@ def test_the_reason_names_what_the_statement_does_not_say() -> None:
     assert outcome.relation is Relation.UNRELATED
     assert "the statement does not say Samsung Display" in outcome.detail
     unnamed = relation(
-        "The Night Before has more than 22 reviews on Rotten Tomatoes.",
-        "On Rotten Tomatoes the film has 23 reviews.",
+        "The Quiet Harbour has more than 14 reviews on Critic Index.",
+        "On Critic Index the film has 15 reviews.",
     )
-    assert "the statement does not name Night" in unnamed.detail
+    assert "the statement does not name Quiet Harbour" in unnamed.detail
 
 
 @pytest.mark.parametrize(
@@ -488,8 +488,8 @@ def test_a_removal_denies_its_own_object(claim: str, statement: str, expected: R
             Relation.UNRELATED,
         ),
         (
-            "The album had sales of 7.3 million in the US.",
-            "The album had sales of 7.3 million worldwide.",
+            "The album had sales of 2.1 million in the US.",
+            "The album had sales of 2.1 million worldwide.",
             Relation.UNRELATED,
         ),
         # ... unless it is a figure's own noun.

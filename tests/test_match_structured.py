@@ -81,10 +81,10 @@ def test_names_the_claim_asserts_beside_its_value_must_be_said(claim: str, expec
 
 
 def test_a_name_may_be_spelt_one_edit_apart() -> None:
-    statement = "In 2017 he launched his own label under Spinin Records named Dharma Worldwide."
-    claim = "In 2017 he launched his own label named Dharma Worldwide under Spinnin Records."
+    statement = "In 2019 she started her own label under Kowalsky Records named Blue Fern."
+    claim = "In 2019 she started her own label named Blue Fern under Kowalski Records."
     assert relation(claim, statement).relation is Relation.SUPPORTS
-    other = "In 2017 he launched his own label under Sony Records named Dharma Worldwide."
+    other = "In 2019 she started her own label under Maple Records named Blue Fern."
     assert relation(claim, other).relation is not Relation.SUPPORTS
 
 
@@ -575,28 +575,28 @@ def test_a_subject_named_by_its_size_is_not_a_sibling_of_another_size(
     assert outcome.relation is expected
 
 
-CODENAMED = "Meta plans a cheaper VR headset, codenamed Ventura, for 2024."
+CODENAMED = "Acme plans a cheaper VR headset, codenamed Orchid, for 2027."
 
 
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
         # A statement naming the code name speaks of that product: its date settles it.
-        ("Meta said the Ventura headset will ship in 2025.", Relation.CONTRADICTS),
-        ("Meta's cheaper VR headset, codenamed Ventura, is released in 2024.", Relation.SUPPORTS),
+        ("Acme said the Orchid headset will ship in 2028.", Relation.CONTRADICTS),
+        ("Acme's cheaper VR headset, codenamed Orchid, is released in 2027.", Relation.SUPPORTS),
         # One that never names it may be about another headset: no contradiction.
-        ("Meta said the Quest 3 headset will ship in 2025.", Relation.UNRELATED),
+        ("Acme said the Vista 3 headset will ship in 2028.", Relation.UNRELATED),
     ],
 )
 def test_a_product_known_by_its_code_name_is_judged_only_where_it_is_named(
     statement: str, expected: Relation
 ) -> None:
     outcome = relation(
-        CODENAMED, statement, subject="Meta (Ventura headset)", attribute="release", value="2024"
+        CODENAMED, statement, subject="Acme (Orchid headset)", attribute="release", value="2027"
     )
     assert outcome.relation is expected
     if expected is Relation.UNRELATED:
-        assert "never names the code name Ventura" in outcome.detail
+        assert "never names the code name Orchid" in outcome.detail
 
 
 @pytest.mark.parametrize(

@@ -131,11 +131,11 @@ def test_hyphenated_prefixes_make_one_word() -> None:
     ("text", "unit", "value"),
     [
         # A figure with nothing after it counts the noun written before it with "of".
-        ("The album had sales of 7.3 million.", "n:sal", 7_300_000),
-        ("The album had sales of less than 6.8 million worldwide.", "n:sal", 6_800_000),
+        ("The album had sales of 3.4 million.", "n:sal", 3_400_000),
+        ("The album had sales of less than 3 million worldwide.", "n:sal", 3_000_000),
         # An adverb after a figure is not its noun; a scaled figure is kept all the same,
         # its scope word telling it from other such figures.
-        ("The film has earned 24.93 crore worldwide.", "n:worldwid", 249_300_000),
+        ("The film has earned 31.5 crore worldwide.", "n:worldwid", 315_000_000),
         ("The app has 100 million daily active users.", "n:user", 100_000_000),
     ],
 )
@@ -145,7 +145,7 @@ def test_a_figures_noun_may_stand_before_it(text: str, unit: str, value: float) 
 
 
 def test_a_capitalised_word_of_a_title_is_no_verb() -> None:
-    parsed = parse("The House That Jack Built has fewer than 106 reviews.")
+    parsed = parse("The Man Who Sold Maps has fewer than 40 reviews.")
     assert parsed.tokens[parsed.verb].text == "has"
-    irregular = parse("In 2008, Riley began dating Wilson Fisk.")
+    irregular = parse("In 2011, Mara began dating Tomas Lind.")
     assert irregular.tokens[irregular.verb].text == "began"

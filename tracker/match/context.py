@@ -167,8 +167,8 @@ def covered(word: str, stems: frozenset[str]) -> bool:
     return False
 
 
-# Names of at least this many letters may be spelt one edit apart ("Spinnin" and
-# "Spinin"): proper nouns are often misspelt, and one edit rarely makes another name.
+# Names of at least this many letters may be spelt one edit apart ("Kowalsky" and
+# "Kowalski"): proper nouns are often misspelt, and one edit rarely makes another name.
 NAME_TYPO_LENGTH = 5
 
 

@@ -126,7 +126,7 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         if unit is None:
             unit = _noun_before(tokens, start)
         if unit is None and scaled:
-            # "earned 24.93 crore worldwide": a large figure, its noun unsaid; its scope
+            # "earned 31.5 crore worldwide": a large figure, its noun unsaid; its scope
             # word ("worldwide", "domestically") tells it from other such figures.
             unit = "n:" + (tokens[j].stem if j < n and _adverb(tokens, j) else "")
         if unit is None or unit.startswith("n:"):
@@ -170,8 +170,8 @@ def _ordinal_at(tokens: list[Token], i: int) -> int | None:
     return rank
 
 
-# Words that may stand between a noun and its figure: "sales of 7.3 million", "sales of
-# less than 6.8 million".
+# Words that may stand between a noun and its figure: "sales of 2.1 million", "sales of
+# less than 3 million".
 _OF_BOUND = frozenset(word_list("of less more than under over about around nearly almost"))
 
 
@@ -186,7 +186,7 @@ def _or_more(tokens: list[Token], j: int) -> bool:
 
 def _noun_before(tokens: list[Token], start: int) -> str | None:
     """The noun a figure with nothing after it counts, written before it with "of":
-    "with sales of 7.3 million." counts sales."""
+    "with sales of 2.1 million." counts sales."""
     k = start - 1
     while k >= 0 and tokens[k].low in _OF_BOUND and tokens[k].low != "of":
         k -= 1
@@ -286,7 +286,7 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
     if token.low in ("per", "percent") and j + 1 < n and tokens[j + 1].low == "cent":
         return "%", j + 1
     if _adverb(tokens, j):
-        return None, end  # "6.8 million worldwide": no noun after the figure
+        return None, end  # "3 million worldwide": no noun after the figure
     # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
     if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:
         if token.hyphen_before:

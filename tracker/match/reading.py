@@ -132,7 +132,7 @@ class ClaimReading:
     colour_slot: tuple[str, ...] = ()
     # The claim's structured fact, compared directly with a statement's own.
     fact: Fact | None = None
-    # The code name the claim knows its product by ("codenamed Ventura"), as stems: a
+    # The code name the claim knows its product by ("codenamed Orchid"), as stems: a
     # statement that never says it may be about another product.
     codename: tuple[str, ...] = ()
     codename_text: str = ""
@@ -249,8 +249,8 @@ def _with_classes(word_stem: str) -> tuple[str, ...]:
 
 def read_statement(statement: Statement, aliases: Aliases = ()) -> Reading:
     """A statement's reading; dates without a year take the statement's own year, or,
-    for an undated statement, the last year its text writes ("reached Romania on
-    February 26, 2020. As of April 23, ..." reads April 23 as 2020)."""
+    for an undated statement, the year of the last full date its text writes ("opened in Oslo on
+    3 March 2019; as of 9 May, ..." reads 9 May as 2019)."""
     year = year_of(statement.date)
     if year is None:
         year = written_year(statement.text)
@@ -711,15 +711,15 @@ def _subject_numbers(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(numbers), tuple(family)
 
 
-# Units of a size that names a model ("15-inch MacBook Air", "41mm Apple Watch").
+# Units of a size that names a model ("16-inch Acme Book", "44mm Acme Watch").
 MODEL_SIZE_UNITS = frozenset(["inch", "mm"])
 
 
 def _text_model(parsed: Parsed, subjects: list[Ident]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The model a claim without a structured subject names, as `_subject_numbers`
     gives it (its numbers and its family's names): one named by its size ("add a
-    15-inch MacBook Air in 2023"), else the first model of its subject part ("A true
-    Steam Deck 2"). The sized name must end its phrase: in "a 6.1-inch ProMotion
+    16-inch Acme Book in 2027"), else the first model of its subject part ("A true
+    Acme Deck 3"). The sized name must end its phrase: in "a 6.1-inch ProMotion
     display" the size is the display's."""
     tokens = parsed.tokens
     for q in parsed.quantities:

@@ -357,8 +357,8 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
 
 def _another_model(claim: ClaimReading, statement: Reading) -> bool:
     """Whether the statement names a sibling model, missing the number of the claim's
-    subject: a differing value there is another model's ("Steam Deck OLED"
-    ships in 2023 says nothing of when "Steam Deck 2" ships)."""
+    subject: a differing value there is another model's ("Acme Deck Lite"
+    ships in 2026 says nothing of when "Acme Deck 3" ships)."""
     names, family = claim.subject_numbers
     said = {t.low for t in statement.parsed.tokens}
     if all(w in said for w in names):
@@ -391,7 +391,7 @@ def _conflict_blocked(
     """Why a conflict found is not a contradiction (the statement is about something
     else), or "" when it is one."""
     # A product known by its code name is not known to be the one a statement names
-    # without it: "codenamed Ventura, for 2024" is not contradicted by Quest 3's date.
+    # without it: "codenamed Orchid, for 2027" is not contradicted by the Acme 5's date.
     if claim.codename and not all(name_covered(w, statement.stems) for w in claim.codename):
         return f"the statement never names the code name {claim.codename_text}"
     if _another_model(claim, statement):

@@ -85,14 +85,14 @@ def compare_ident(
         if any(equivalent(w, ident.words) for w in claim_words):
             continue
         if key.value and names_the_slot(claim, ident):
-            # "an optional AMD Radeon RX 7700S Graphics Module": a name holding the
+            # "an optional Zeta RX 500 Graphics Module": a name holding the
             # attribute's own noun is the slot's value, whatever its family.
             rivals.append((100.0, ident.start, ident))
             continue
         if not related(term.words, ident.words):
             continue
         # The name the statement gives the model of the claim's size is the rival
-        # name, wherever it stands ("the new 6.7-inch iPhone 14 Plus uses ...").
+        # name, wherever it stands ("the new 6.9-inch Acme 20 Plus uses ...").
         by_size = named_by_size(claim, statement, ident)
         if in_subject(statement.parsed, ident.end) and not by_size:
             # A rival the statement talks about (its subject) is another product, not
@@ -168,10 +168,10 @@ def in_attribute_slot(
 
 def names_the_slot(claim: ClaimReading, ident: Ident) -> bool:
     """Whether a statement's name holds every word of the claim's `attribute`
-    ("Graphics Module" for attribute "graphics module"): it names that slot's value."""
+    ("Sound Module" for attribute "sound module"): it names that slot's value."""
     slot = [word for word in claim.attribute if not word.startswith("@")]
     stems = {stem(word) for word in ident.words}
-    # One generic word ("chip") names too many things ("a MediaTek Wi-Fi 6E Chip").
+    # One generic word ("chip") names too many things ("a Zeta Wi-Fi Chip").
     return len(slot) >= 2 and all(word in stems for word in slot)
 
 
@@ -476,7 +476,7 @@ def _sentences(statement: Reading) -> list[list[int]]:
     return [s for s in out if s]
 
 
-# A bare count this large ("6.8 million sold") is the figure the claim is about, not a
+# A bare count this large ("4.2 million sold") is the figure the claim is about, not a
 # passing count of things ("four models").
 SOFT_COUNT_BELOW = 1000
 
@@ -496,7 +496,7 @@ def is_soft(key: Key) -> bool:
 
 
 def _year_like(term: Quantity) -> bool:
-    """A four-digit whole number written without a comma ("the Rebellion of 1857"):
+    """A four-digit whole number written without a comma ("the treaty of 1848"):
     more likely a year than a count of thousands."""
     return term.text.isdigit() and 1000 <= term.value <= 2100
 
@@ -514,7 +514,7 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
             and other.bound not in HEDGES_BELOW
             and math.isinf(claim_term.high - claim_term.low)
         ):
-            # "around 6,300 people" against "less than 6,400": the figure it reports
+            # "around 4,100 staff" against "less than 4,200": the figure it reports
             # ("nearly $1 billion" stays just under $1 billion).
             other = replace(other, low=other.value, high=other.value)
         if other.low != other.high:

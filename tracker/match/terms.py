@@ -272,7 +272,7 @@ def _is_verb(token: Token, title: bool = False) -> bool:
     if token.kind != "word":
         return False
     if token.capital and token.index > 0 and not title:
-        return False  # part of a title or name: "The House That Jack Built"
+        return False  # part of a title or name: "The Man Who Sold Maps"
     if token.low in VERBS:
         return True
     return (
