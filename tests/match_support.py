@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tracker.config import Config
 from tracker.match import judge
-from tracker.match.reading import read_claim, read_statement
+from tracker.match.claim import read_claim
+from tracker.match.reading import read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
 from tracker.model import Claim, Location, Statement, Status, Story
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.match_support import claim, relation, statement
-from tracker.match.reading import read_claim, read_statement
+from tracker.match.claim import read_claim
+from tracker.match.reading import read_statement
 from tracker.match.relation import Thresholds, relate
 from tracker.match.terms import parse
 from tracker.result import Relation

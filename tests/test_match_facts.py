@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tests.match_support import claim, statement
+from tracker.match.claim import read_claim
 from tracker.match.facts import compare_facts, fact_of
-from tracker.match.reading import read_claim, read_statement
+from tracker.match.reading import read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
 from tracker.result import Relation
 

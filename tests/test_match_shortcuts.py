@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.match import context, normalize, subjects, terms
+from tracker.match.claim import _plain_value
 from tracker.match.kinds import Ident, Period, Quantity
-from tracker.match.reading import _plain_value, read
+from tracker.match.reading import read
 
 SPACED_TEXT = st.text(alphabet=st.sampled_from(list(" \t\n,.;:%)!?aZ1-'s")), max_size=30)
 

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from tracker.check import check
 from tracker.config import Config
 from tracker.match import Engine, candidates
-from tracker.match.reading import ClaimReading, Reading, read_claim
+from tracker.match.claim import ClaimReading, read_claim
+from tracker.match.reading import Reading
 from tracker.match.relation import Outcome
 from tracker.match.slots import shown
 from tracker.model import Status

@@ -19,7 +19,8 @@ from tracker.config import Config
 from tracker.gcpause import paused_gc
 from tracker.match.batch import map_chunks, workers_for
 from tracker.match.candidates import RareWordIndex, story_candidates
-from tracker.match.reading import Reading, read_claim, read_statement
+from tracker.match.claim import read_claim
+from tracker.match.reading import Reading, read_statement
 from tracker.match.relation import Outcome, Thresholds, relate
 from tracker.model import Claim, Statement, Status, Story
 from tracker.result import Evidence, Relation, Verdict

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tracker.match.claim import ClaimReading, Key
 from tracker.match.context import covered, name_covered
 from tracker.match.facts import FactOutcome, compare_facts
 from tracker.match.idents import equivalent, related
 from tracker.match.outcome import Outcome, Thresholds
-from tracker.match.reading import ClaimReading, Key, Reading, size_mark
+from tracker.match.reading import Reading, size_mark
 from tracker.match.slots import (
     compare_feature,
     compare_ident,

@@ -14,11 +14,12 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from tracker.match.claim import ClaimReading, Key, tech_values
 from tracker.match.context import Context, classes, covered, rank
 from tracker.match.idents import equivalent, related
 from tracker.match.normalize import UNIT_WORDS, stem
 from tracker.match.outcome import Outcome, Thresholds
-from tracker.match.reading import ClaimReading, Key, Reading, tech_values
+from tracker.match.reading import Reading
 from tracker.match.subjects import adjacent, foreign, named_by_size, statement_owner
 from tracker.match.terms import (
     STOPWORDS,

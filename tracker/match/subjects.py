@@ -6,9 +6,10 @@ A statement about the "12S Pro" does not settle a claim about the "12S Ultra"; i
 
 from __future__ import annotations
 
+from tracker.match.claim import ClaimReading, Key
 from tracker.match.idents import equivalent, family_covers, member_of, related
 from tracker.match.pairing import listed_run, respective
-from tracker.match.reading import ClaimReading, Key, Reading, size_mark
+from tracker.match.reading import Reading, size_mark
 from tracker.match.terms import STOPWORDS, VARIANTS, Ident, Parsed, Period, Quantity
 
 
