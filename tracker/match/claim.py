@@ -240,7 +240,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for t in parsed.tokens
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
-    in_terms = term_indices(reading)
+    inside = term_indices(reading)
     out = ClaimReading(
         reading=reading,
         subjects=subjects,
@@ -258,7 +258,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
                     if t.capital
                     and t.index > 0
                     and in_subject(parsed, t.index)
-                    and t.index not in in_terms
+                    and t.index not in inside
                 }
             )
         ),
