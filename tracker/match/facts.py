@@ -1,11 +1,12 @@
 """Structured facts: a claim's subject/attribute/value against a statement's own.
 
 When a statement carries `subject`, `attribute` and `value` too, and they name the same
-subject and attribute as the claim's, the two values are compared directly, whatever
-the texts say: equal values confirm, differing ones contradict. Values are compared by
-kind: figures with their units (with the claim's precision and bounds), dates and
-periods, model names, yes/no, and short names without figures ("USB-C", "Lightning").
-Anything else (two free-text values, values of different kinds) is left to the text.
+subject and attribute as the claim's, the two values are compared directly: differing
+values contradict, equal ones confirm (unless the claim's text says more that the
+statement leaves out; see `relation`). Values are compared by kind: figures with their
+units (with the claim's precision and bounds) and the words beside them, dates and
+periods, model names, yes/no, and short names ("USB-C", "Lightning connector"). Anything
+else (two free-text values, values of different kinds, a denial) is left to the texts.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from tracker.match.terms import STOPWORDS, parse
 from tracker.match.vocab import NEGATIONS, affirms
 from tracker.result import Relation
 
-# A value of at most this many words, with no figure, date or model code, is a name
-# ("USB-C", "Lightning", "Titanium Gray"): two different ones are rival values.
+# A value of at most this many words, with no figure or date, is a name ("USB-C",
+# "Lightning", "Titanium Gray"): two sharing no word are rival values.
 NAME_WORDS = 3
 
 
