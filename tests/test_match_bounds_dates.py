@@ -257,3 +257,11 @@ def test_an_undated_statements_bare_year_is_not_its_dates_year() -> None:
 def test_scope_words_of_one_kind_are_one_noun(statement: str, expected: Relation) -> None:
     claim = "The film grossed more than $400 million globally."
     assert relation(claim, statement).relation is expected
+
+
+def test_a_date_in_the_last_month_of_the_calendar_does_not_crash() -> None:
+    undated = read_statement(statement("The Acme 8 launched on December 31.", date="9999-12-31"))
+    outcome = relate(
+        read_claim(claim("The Acme 8 will launch on December 31.")), undated, Thresholds()
+    )
+    assert outcome.relation in (Relation.SUPPORTS, Relation.CONTRADICTS, Relation.UNRELATED)

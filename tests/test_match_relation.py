@@ -556,3 +556,46 @@ def test_a_figure_of_another_period_or_scope_is_another_figure(
     claim: str, statement: str, expected: Relation
 ) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("The Acme 15 has USB-C.", Relation.SUPPORTS),
+        # A statement that hedges or only reports settles nothing either way.
+        ("Acme may add USB-C to the Acme 15.", Relation.UNRELATED),
+        ("The Acme 15 is rumoured to have USB-C.", Relation.UNRELATED),
+        ("Acme declined to say if the Acme 15 has USB-C.", Relation.UNRELATED),
+        ("Acme may drop USB-C from the Acme 15.", Relation.UNRELATED),
+    ],
+)
+def test_a_hedging_statement_settles_nothing(statement: str, expected: Relation) -> None:
+    outcome = relation("The Acme 15 will have USB-C.", statement)
+    assert outcome.relation is expected
+    if expected is Relation.UNRELATED:
+        assert "does not settle it" in outcome.detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # Lower-case "may" is the verb, not the month, even beside a number.
+        (
+            "The Acme 15 may launch in September 2023.",
+            "Acme launched the Acme 15 on 22 September 2023.",
+            Relation.SUPPORTS,
+        ),
+        (
+            "The Acme 8 may launch on October 4.",
+            "Acme launched the Acme 8 on October 4.",
+            Relation.SUPPORTS,
+        ),
+        (
+            "The Acme 8 will launch on 4 May.",
+            "Acme launched the Acme 8 on 5 May.",
+            Relation.CONTRADICTS,
+        ),
+    ],
+)
+def test_may_the_verb_is_no_month(claim: str, statement: str, expected: Relation) -> None:
+    assert relation(claim, statement).relation is expected

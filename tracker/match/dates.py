@@ -27,7 +27,9 @@ def _month_at(tokens: list[Token], i: int) -> int | None:
         beside = (nxt is not None and nxt.kind == "number") or (
             prev is not None and prev.kind == "number"
         )
-        if token.low == "may" and token.capital and not beside:
+        if token.low == "may" and not token.capital:
+            return None  # "The iPhone 15 may launch": the verb, whatever number is near
+        if token.low == "may" and not beside:
             beside = nxt is not None and nxt.low in ("or", "and", "to")
             beside = beside or (prev is not None and prev.low in ("in", "of", "early", "late"))
         if not beside:
@@ -70,6 +72,8 @@ def _old_year(tokens: list[Token], i: int) -> int | None:
 
 def _month_range(year: int, month: int) -> tuple[int, int]:
     first = date(year, month, 1).toordinal()
+    if year == date.max.year and month == 12:
+        return first, date.max.toordinal()  # December 9999 has no following month
     following = date(year + (month == 12), month % 12 + 1, 1).toordinal()
     return first, following - 1
 

@@ -39,7 +39,7 @@ from tracker.match.terms import (
     in_subject,
     is_local_negation,
 )
-from tracker.match.vocab import ORDINAL_WORDS, PRIVATIVES
+from tracker.match.vocab import ORDINAL_WORDS, PRIVATIVES, UNSETTLED
 from tracker.result import Relation
 
 __all__ = ["Outcome", "Thresholds", "relate"]
@@ -65,11 +65,30 @@ def relate(
     subject: its model, or every name the claim's subject part gives.
     """
     outcome = _relate_text(claim, statement, limits, other_story)
+    hedge = _unsettled(claim, statement)
+    if hedge and outcome.relation is not Relation.UNRELATED:
+        # A statement that hedges or only reports settles nothing either way.
+        return replace(
+            outcome,
+            relation=Relation.UNRELATED,
+            detail=f"{outcome.detail}, but the statement does not settle it ('{hedge}')",
+        )
     if claim.fact and statement.fact and not claim.negative:
         settled = compare_facts(claim.fact, statement.fact)
         if settled is not None:
             return _with_fact(claim, statement, settled, outcome)
     return outcome
+
+
+def _unsettled(claim: ClaimReading, statement: Reading) -> str:
+    """The word by which a statement only reports or hedges ("may", "is rumoured to",
+    "declined to comment"), if it has one and the claim does not hedge the same way
+    ("was expected to" in both); "" for a statement that says it outright."""
+    said = {t.low for t in claim.reading.parsed.tokens}
+    for token in statement.parsed.tokens:
+        if token.low in UNSETTLED and not token.capital and token.low not in said:
+            return token.text
+    return ""
 
 
 def _with_fact(

@@ -67,6 +67,14 @@ OBJECT_ENDS = frozenset(word_list("and but while for instead , ; : ."))
 HEDGES_APPROX = frozenset(
     ["about", "around", "roughly", "approximately", "nearly", "almost", "circa", "some"]
 )
+# Words by which a statement reports without settling: "Apple may add USB-C", "is
+# rumoured to", "declined to comment". Such a statement neither confirms nor denies.
+UNSETTLED = frozenset(
+    word_list(
+        """may might rumoured rumored reportedly expected considering unconfirmed
+        speculation speculated tipped declined refused"""
+    )
+)
 # Hedges that put the figure just below the number: "nearly $1 billion" is under it.
 HEDGES_BELOW = frozenset(["nearly", "almost"])
 Phrases = tuple[tuple[str, ...], ...]
