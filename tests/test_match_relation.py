@@ -599,3 +599,41 @@ def test_a_hedging_statement_settles_nothing(statement: str, expected: Relation)
 )
 def test_may_the_verb_is_no_month(claim: str, statement: str, expected: Relation) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # The model a statement replaces is not the one it gives.
+        (
+            "The Acme 15 will ship with AcmeOS 16.",
+            "The Acme 15 ships with AcmeOS 17, replacing AcmeOS 16.",
+            Relation.CONTRADICTS,
+        ),
+        (
+            "The Acme 15 will ship with AcmeOS 17.",
+            "The Acme 15 ships with AcmeOS 17, replacing AcmeOS 16.",
+            Relation.SUPPORTS,
+        ),
+        (
+            "The Acme 15 will use the Z16 chip.",
+            "The Acme 15 uses the Z17 chip, succeeding the Z16.",
+            Relation.CONTRADICTS,
+        ),
+        # The old side of a change is not the new value.
+        (
+            "The Acme 15 will cost $799.",
+            "The Acme 15 price rises from $799 to $899.",
+            Relation.CONTRADICTS,
+        ),
+        (
+            "The Acme 15 will cost $899.",
+            "The Acme 15 price rises from $799 to $899.",
+            Relation.SUPPORTS,
+        ),
+    ],
+)
+def test_replaced_models_and_old_figures_are_not_the_value(
+    claim: str, statement: str, expected: Relation
+) -> None:
+    assert relation(claim, statement).relation is expected

@@ -343,6 +343,7 @@ def _bounded(
         # "as low as 1Hz" states the value; only "as fast as the RTX 3090" compares.
         comparison = before_phrase(tokens, start, COMPARISON_BY) not in (None, "as")
         comparison = comparison or near_before(tokens, _before_owner(tokens, start), THAN, 3)
+        comparison = comparison or _changed_from(tokens, start, end)
     starting = not comparison and near_before(tokens, start, STARTING, 4)
     text = " ".join(t.text for t in tokens[start : end + 1])
     return Quantity(
@@ -351,6 +352,27 @@ def _bounded(
 
 
 THAN = frozenset({"than"})
+# Verbs of change: "the price rises from $799 to $899" gives the old price first.
+CHANGE_VERBS = frozenset(
+    word_list(
+        """rise rises rose risen increase increases increased grow grows grew jump jumps
+        jumped climb climbs climbed fall falls fell drop drops dropped decrease decreases
+        decreased cut cuts go goes went move moves moved upgrade upgrades upgraded bump
+        bumps bumped change changes changed"""
+    )
+)
+
+
+def _changed_from(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the figure is the old side of a change: "rises from $799 to $899"."""
+    k = start - 1
+    while k >= 0 and tokens[k].low in ("a", "an", "the", "$", "€", "£", "¥", "₹"):
+        k -= 1
+    if k < 0 or tokens[k].low != "from":
+        return False
+    if not any(t.low == "to" for t in tokens[end + 1 : end + 3]):
+        return False
+    return near_before(tokens, k, CHANGE_VERBS, 4)
 
 
 def _before_owner(tokens: list[Token], start: int) -> int:

@@ -29,6 +29,7 @@ from tracker.match.terms import (
     Quantity,
     in_subject,
     own_words,
+    replaced,
 )
 from tracker.match.vocab import (
     COLOURS,
@@ -63,6 +64,8 @@ def compare_ident(
     assert isinstance(term, Ident)
     idents = statement.parsed.idents
     for ident in idents:
+        if ident.comparison and replaced(statement.parsed, ident):
+            continue  # "replacing iOS 16": the statement's old model, not its claim
         if equivalent(term.words, ident.words):
             in_slot = key.value and (
                 claim.naming

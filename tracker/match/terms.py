@@ -58,6 +58,7 @@ __all__ = [
     "is_local_negation",
     "own_words",
     "parse",
+    "replaced",
     "word_list",
 ]
 
@@ -222,7 +223,7 @@ def _find_idents(parsed: Parsed) -> None:
                 start += 1
             negated = near_before(tokens, start, NEGATIONS, 3)
             comparison = before_phrase(tokens, start, COMPARISON) is not None or near_before(
-                tokens, start, frozenset({"than", "replacing", "replaces"}), 3
+                tokens, start, REPLACED_AFTER, 3
             )
             parsed.idents.append(
                 Ident(
@@ -235,6 +236,16 @@ def _find_idents(parsed: Parsed) -> None:
                 )
             )
         i = max(j, i + 1)
+
+
+# Words after which a model is the one replaced or compared with, not the claimed one:
+# "ships with iOS 17, replacing iOS 16", "succeeding the A16", "faster than the M2".
+REPLACED_AFTER = frozenset(["than", "replacing", "replaces", "replaced", "succeeding", "succeeds"])
+
+
+def replaced(parsed: Parsed, ident: Ident) -> bool:
+    """Whether a statement names `ident` as the model replaced or compared with."""
+    return near_before(parsed.tokens, ident.start, REPLACED_AFTER, 3)
 
 
 _LEADING = frozenset(["expect", "apple's", "its", "new", "standard", "regular", "larger"])
