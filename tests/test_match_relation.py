@@ -637,3 +637,19 @@ def test_replaced_models_and_old_figures_are_not_the_value(
     claim: str, statement: str, expected: Relation
 ) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The Acme 8 will have a 50MP main camera.", Relation.SUPPORTS),
+        # The ultrawide camera is 12MP: the 50MP beside the model's name is another camera.
+        ("The Acme 8 will have a 50MP ultrawide camera.", Relation.CONTRADICTS),
+        ("The Acme 8 will have a 12MP ultrawide camera.", Relation.SUPPORTS),
+    ],
+)
+def test_an_equal_figure_of_another_noun_does_not_answer_the_claim(
+    claim: str, expected: Relation
+) -> None:
+    statement = "The Acme 8 has a 50MP main camera and a 12MP ultrawide camera."
+    assert relation(claim, statement).relation is expected

@@ -214,6 +214,16 @@ def _same_noun(
     )
 
 
+def _noun_match(
+    claim: ClaimReading, term: Quantity | Period, statement: Reading, other: Quantity | Period
+) -> bool:
+    """Whether both figures have their own noun and it is the same one."""
+    if not isinstance(term, Quantity):
+        return False
+    mine, theirs = own_words(claim.reading.parsed, term.end), own_words(statement.parsed, other.end)
+    return bool(mine and theirs) and (mine[0] in theirs or theirs[0] in mine)
+
+
 def _noun_present(
     claim: Parsed,
     term: Quantity | Period,
@@ -673,6 +683,12 @@ def compare_slot(
             or key.soft
             or _noun_present(claim.reading.parsed, term, statement, pool[n][0], key.context)
         ]
+        # A differing figure with the claim's very noun ("12MP ultrawide camera" for a
+        # "50MP ultrawide camera" claim) holds the slot: an equal figure of another noun
+        # ("50MP main camera") does not answer it, even beside the model's name.
+        nouned = [n for n in range(len(pool)) if _noun_match(claim, term, statement, pool[n][0])]
+        if any(fits[n] is False for n in nouned):
+            agreeing = [n for n in agreeing if n in nouned]
     exact = (isinstance(term, Quantity) and term.low == term.high) or (
         isinstance(term, Period) and term.day
     )
