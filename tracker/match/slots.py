@@ -688,7 +688,12 @@ def compare_slot(
         # ("50MP main camera") does not answer it, even beside the model's name.
         nouned = [n for n in range(len(pool)) if _noun_match(claim, term, statement, pool[n][0])]
         if any(fits[n] is False for n in nouned):
-            agreeing = [n for n in agreeing if n in nouned]
+            # A figure without a noun of its own (one of a list) is not excluded.
+            agreeing = [
+                n
+                for n in agreeing
+                if n in nouned or not own_words(statement.parsed, pool[n][0].end)
+            ]
     exact = (isinstance(term, Quantity) and term.low == term.high) or (
         isinstance(term, Period) and term.day
     )
