@@ -653,3 +653,26 @@ def test_an_equal_figure_of_another_noun_does_not_answer_the_claim(
 ) -> None:
     statement = "The Acme 8 has a 50MP main camera and a 12MP ultrawide camera."
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        ("The Zeta 4080 Super will cost $999.", "The Zeta 4080 costs $999.", Relation.UNRELATED),
+        (
+            "The Zeta 4080 Super will cost $999.",
+            "The Zeta 4080 Super costs $999.",
+            Relation.SUPPORTS,
+        ),
+        ("The Zeta 7900 XT will cost $899.", "The Zeta 7900 XTX costs $899.", Relation.UNRELATED),
+        (
+            "The Acme Watch 6 Classic will cost $399.",
+            "The Acme Watch 6 costs $399.",
+            Relation.UNRELATED,
+        ),
+    ],
+)
+def test_more_variant_words_name_sibling_models(
+    claim: str, statement: str, expected: Relation
+) -> None:
+    assert relation(claim, statement).relation is expected

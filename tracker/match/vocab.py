@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
 # Words that only say which variant of a product is meant: "14" and "14 Pro" differ.
 VARIANTS = frozenset(
     word_list("""pro max plus ultra mini lite se fold flip xl ti edge air note neo fe prime
-    extreme""")
+    extreme super xt xtx gre classic elite""")
 )
 QUANTIFIERS = frozenset(["all", "every", "both", "each", "entire", "whole"])
 # Verbs that take something away: they deny their own object ("removes the headphone
