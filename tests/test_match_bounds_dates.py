@@ -265,3 +265,11 @@ def test_a_date_in_the_last_month_of_the_calendar_does_not_crash() -> None:
         read_claim(claim("The Acme 8 will launch on December 31.")), undated, Thresholds()
     )
     assert outcome.relation in (Relation.SUPPORTS, Relation.CONTRADICTS, Relation.UNRELATED)
+
+
+def test_a_four_digit_count_is_a_key_term() -> None:
+    # "1600 nits" is a count, not a year: a statement without it does not confirm.
+    outcome = relation("The screen will reach 1600 nits.", "The screen reaches 2000 nits.")
+    assert outcome.relation is not Relation.SUPPORTS
+    # A year followed by a preposition is no count of it.
+    assert parse("A treaty of 1848 during the war.").quantities == []

@@ -186,7 +186,10 @@ def _or_more(tokens: list[Token], j: int) -> bool:
 
 def _noun_before(tokens: list[Token], start: int) -> str | None:
     """The noun a figure with nothing after it counts, written before it with "of":
-    "with sales of 2.1 million." counts sales."""
+    "with sales of 2.1 million." counts sales. "The treaty of 1848" names a year."""
+    text = tokens[start].text
+    if text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2100:
+        return None
     k = start - 1
     while k >= 0 and tokens[k].low in _OF_BOUND and tokens[k].low != "of":
         k -= 1
@@ -221,6 +224,7 @@ def _shared_unit(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+PREPOSITIONS = frozenset(word_list("during through throughout until since against despite via"))
 _ADVERBS = frozenset(word_list("worldwide globally overall domestically abroad total"))
 
 
@@ -287,8 +291,14 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
         return "%", j + 1
     if _adverb(tokens, j):
         return None, end  # "3 million worldwide": no noun after the figure
-    # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU".
-    if token.kind == "word" and token.low not in STOPWORDS and token.low not in MONTH_NAMES:
+    # A bare count takes its own noun as the unit: "36 compute units", "8-core CPU";
+    # a preposition is no noun ("the rebellion of 1848 during ...").
+    if (
+        token.kind == "word"
+        and token.low not in STOPWORDS
+        and token.low not in MONTH_NAMES
+        and token.low not in PREPOSITIONS
+    ):
         if token.hyphen_before:
             return "n:" + token.stem, end
         head = j

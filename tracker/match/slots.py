@@ -506,13 +506,7 @@ def is_soft(key: Key) -> bool:
         return True
     if not term.unit.startswith("n:") or term.bound:
         return False
-    return term.value < SOFT_COUNT_BELOW or _year_like(term)
-
-
-def _year_like(term: Quantity) -> bool:
-    """A four-digit whole number written without a comma ("the treaty of 1848"):
-    more likely a year than a count of thousands."""
-    return term.text.isdigit() and 1000 <= term.value <= 2100
+    return term.value < SOFT_COUNT_BELOW
 
 
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
