@@ -273,3 +273,29 @@ def test_a_four_digit_count_is_a_key_term() -> None:
     assert outcome.relation is not Relation.SUPPORTS
     # A year followed by a preposition is no count of it.
     assert parse("A treaty of 1848 during the war.").quantities == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # Deadlines hold any earlier date.
+        ("The phone will launch by the end of 2023.", Relation.SUPPORTS),
+        ("The phone will launch by November 2023.", Relation.SUPPORTS),
+        ("The phone will launch no later than November 2023.", Relation.SUPPORTS),
+        ("The phone will launch by September 2023.", Relation.CONTRADICTS),
+        # "as early as" holds that date or later.
+        ("The phone will launch as early as September 2023.", Relation.SUPPORTS),
+        ("The phone will launch as early as November 2023.", Relation.CONTRADICTS),
+    ],
+)
+def test_deadlines_and_earliest_dates(claim: str, expected: Relation) -> None:
+    assert relation(claim, "The phone launched on 4 October 2023.").relation is expected
+
+
+def test_an_open_period_needs_the_statements_date_to_share_its_words() -> None:
+    # The only date of the statement is when the plan was announced, not when it holds.
+    outcome = relation(
+        "The plant was projected to employ 2,000 workers by 2030.",
+        "On November 29, 2016, officials announced a plant projected to employ 2,000 workers.",
+    )
+    assert outcome.relation is not Relation.SUPPORTS

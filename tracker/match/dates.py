@@ -240,7 +240,19 @@ def _date_modifiers(
     prev = tokens[start - 1].low if start > 0 else ""
     if prev == "the" and start > 1:
         prev = tokens[start - 2].low
-    if prev == "before" and ended:
+    before_prev = tokens[start - 2].low if start > 1 else ""
+    if prev == "by":
+        low = -INF  # a deadline: "by November 2023", "by the end of 2023"
+    elif (
+        prev == "than"
+        and before_prev == "later"
+        and start > 2
+        and tokens[start - 3].low in ("no", "not")
+    ):
+        low, start = -INF, start - 3  # "no later than 2024": the phrase is the term's
+    elif prev == "as" and before_prev == "early" and start > 2 and tokens[start - 3].low == "as":
+        high, start = INF, start - 3  # "as early as September 2023": then or later
+    elif prev == "before" and ended:
         low = -INF
     elif prev == "before":
         low, high = -INF, low - 1

@@ -339,6 +339,12 @@ def _other_kind(claim_context: Context, other: Context) -> bool:
     return False
 
 
+def _unnamed_event(claim_context: Context, other: Context) -> bool:
+    """Whether the statement's context names a kind of event the claim's does not."""
+    mine = {word for word in claim_context if word.startswith("@")}
+    return any(word.startswith("@") and word not in mine for word in other)
+
+
 def _other_events(claim_context: Context, other: Context) -> bool:
     """Whether both contexts name a kind of event (@announce, @order...) and none the same."""
     mine = {word for word in claim_context if word.startswith("@")}
@@ -704,6 +710,10 @@ def compare_slot(
             and len(claim.periods) == 1
             and not claim.negative
             and not _other_events(key.context, pool[0][1])
+            # An open period ("by 2022", "after 1985") holds any date on its side, of
+            # any event ("the plan was announced on 29 November 2016"): the statement's
+            # date must share the claim's words to count.
+            and not math.isinf(term.high - term.low)
         )
         agreeing = [
             n
@@ -711,6 +721,10 @@ def compare_slot(
             if (scores[n] > 0 or isinstance(term, Quantity) or lone_period)
             and not any(fits[m] is not True and scores[m] >= scores[n] for m in range(len(pool)))
         ]
+    if isinstance(term, Period) and math.isinf(term.high - term.low):
+        # An open period ("by 2030") holds any date on its side: not one dating an event
+        # the claim does not name ("officials announced on 29 November 2016 ...").
+        agreeing = [n for n in agreeing if not _unnamed_event(key.context, pool[n][1])]
     if isinstance(term, Quantity) and math.isinf(term.high - term.low) and not identical:
         # "less than $251 million" holds for any smaller figure: one counts only if no
         # figure outside the bound is as well placed ("a worldwide total of $251.2m").

@@ -259,6 +259,8 @@ def _find_polarity(parsed: Parsed) -> None:
     for token in tokens:
         if token.capital and token.index > 0 and tokens[token.index - 1].low not in ".;:":
             continue  # "No Way Out", "Never Say Never": part of a title, not a negation
+        if token.low in ("no", "not") and _bound_phrase(tokens, token.index):
+            continue  # "no later than November", "no more than $999": a bound
         if token.low in PRIVATIVES and parsed.negation and token.index - parsed.negation[-1] <= 2:
             # "will not remove the jack": the negation cancels the removal.
             parsed.negation.pop()
@@ -276,6 +278,15 @@ def _find_polarity(parsed: Parsed) -> None:
             if parsed.verb < 0:
                 parsed.verb = token.index
             parsed.verbs.setdefault(parsed.clause[token.index], token.index)
+
+
+def _bound_phrase(tokens: list[Token], n: int) -> bool:
+    """Whether "no"/"not" at `n` opens a bound: "no later than", "not more than"."""
+    return (
+        n + 2 < len(tokens)
+        and tokens[n + 1].low in ("later", "earlier", "sooner", "more", "less", "fewer")
+        and tokens[n + 2].low == "than"
+    )
 
 
 def _is_verb(token: Token, title: bool = False) -> bool:
