@@ -149,3 +149,18 @@ def test_a_capitalised_word_of_a_title_is_no_verb() -> None:
     assert parsed.tokens[parsed.verb].text == "has"
     irregular = parse("In 2011, Mara began dating Tomas Lind.")
     assert irregular.tokens[irregular.verb].text == "began"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It costs C$999.", "CAD"),
+        ("It costs HK$999.", "HKD"),
+        ("It costs US$999.", "USD"),
+        ("It costs $999.", "USD"),
+        ("A $999 phone.", "USD"),
+    ],
+)
+def test_letters_before_a_dollar_sign_name_the_dollar(text: str, unit: str) -> None:
+    (quantity,) = parse(text).quantities
+    assert quantity.unit == unit

@@ -76,6 +76,9 @@ def find_quantities(parsed: Parsed, merge_ranges: bool) -> None:
         unit = None
         if token.kind == "money" and i + 1 < n and tokens[i + 1].kind == "number":
             unit = CURRENCY_SYMBOLS[token.low]
+            dollars = DOLLAR_PREFIXES.get(tokens[i - 1].text) if i > 0 else None
+            if token.low == "$" and dollars and (i - 1) not in parsed.used:
+                unit, start = dollars, i - 1  # "C$999" is Canadian, "HK$999" Hong Kong
             i += 1
         elif token.low in CURRENCY_WORDS and i + 1 < n and tokens[i + 1].kind == "number":
             unit = CURRENCY_WORDS[token.low]
@@ -362,6 +365,18 @@ def _bounded(
 
 
 THAN = frozenset({"than"})
+# Letters written before "$" that name another dollar ("A$" is left out: "A $999
+# phone" is an article).
+DOLLAR_PREFIXES = {
+    "US": "USD",
+    "C": "CAD",
+    "CA": "CAD",
+    "AU": "AUD",
+    "NZ": "NZD",
+    "HK": "HKD",
+    "S": "SGD",
+    "NT": "TWD",
+}
 # Verbs of change: "the price rises from $799 to $899" gives the old price first.
 CHANGE_VERBS = frozenset(
     word_list(
