@@ -186,3 +186,23 @@ def test_a_matching_fact_does_not_confirm_what_else_the_claim_says(
         Thresholds(),
     )
     assert outcome.relation is expected
+
+
+def test_a_statement_stating_the_claims_fact_is_always_a_candidate() -> None:
+    from tracker.config import Config
+    from tracker.match import judge
+    from tracker.model import Status, Story
+
+    fields = {"subject": "Acme Phone 8", "attribute": "price"}
+    story = Story(
+        "s",
+        "story",
+        "s.yaml",
+        None,
+        (claim("The Acme Phone 8 will cost $699 at launch.", value="$699", **fields),),
+        # Its text shares almost nothing with the claim: only its fact speaks.
+        (statement("Spec sheet.", value="$799", **fields),),
+    )
+    (verdict,) = judge([story], Config())
+    assert verdict.status is Status.CONTRADICTED
+    assert "structured fact differs" in verdict.evidence[0].detail

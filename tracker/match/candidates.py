@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
 
+from tracker.match.facts import slot_of
 from tracker.model import Claim, Statement
 
 # A word found in more than this share of statements is too common to block on.
@@ -34,8 +35,9 @@ def story_candidates(
     if not claims or not statements:
         return [[] for _ in claims]
     choices = _texts(statements)
+    facts = _fact_slots(statements)
     out = []
-    for query in _texts(claims):
+    for claim, query in zip(claims, _texts(claims), strict=True):
         found = process.extract(
             query,
             choices,
@@ -44,8 +46,27 @@ def story_candidates(
             score_cutoff=cutoff,
             limit=None,
         )
-        chosen = sorted(((float(score), n) for _, score, n in found), key=_best_first)
-        out.append([(statements[n], score) for score, n in chosen[:limit]])
+        chosen = sorted(((float(score), n) for _, score, n in found), key=_best_first)[:limit]
+        if facts:
+            # A statement stating a fact of the claim's own subject and attribute is
+            # always compared, however differently its text is worded ("Spec sheet.").
+            slot = slot_of(claim.subject, claim.attribute) if claim.value else None
+            taken = {n for _, n in chosen}
+            extra = [n for n in facts.get(slot, ()) if n not in taken] if slot else []
+            for n in extra:
+                chosen.append((float(fuzz.token_set_ratio(query, choices[n])), n))
+            chosen.sort(key=_best_first)
+        out.append([(statements[n], score) for score, n in chosen])
+    return out
+
+
+def _fact_slots(statements: Sequence[Statement]) -> dict[object, list[int]]:
+    """The statements that state a structured fact, by its subject and attribute."""
+    out: dict[object, list[int]] = {}
+    for n, statement in enumerate(statements):
+        slot = slot_of(statement.subject, statement.attribute) if statement.value else None
+        if slot is not None:
+            out.setdefault(slot, []).append(n)
     return out
 
 

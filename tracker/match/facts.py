@@ -60,6 +60,14 @@ def fact_of(
     )
 
 
+def slot_of(subject: str | None, attribute: str | None) -> tuple[frozenset[str], ...] | None:
+    """The subject and attribute of a fact as word sets, the key two facts must share
+    to be compared; None without both."""
+    if not subject or not attribute:
+        return None
+    return _words(subject), _words(attribute)
+
+
 def _words(text: str) -> frozenset[str]:
     """The stems of a subject's or attribute's words, without small words."""
     parsed = parse(text)
