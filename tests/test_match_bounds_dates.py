@@ -299,3 +299,16 @@ def test_an_open_period_needs_the_statements_date_to_share_its_words() -> None:
         "On November 29, 2016, officials announced a plant projected to employ 2,000 workers.",
     )
     assert outcome.relation is not Relation.SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # Reported in December 2023, "will unveil on January 17" means January 2024.
+        ("Acme unveiled the Acme 24 on January 17, 2024.", Relation.SUPPORTS),
+        ("Acme unveiled the Acme 24 on January 17, 2023.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_coming_yearless_date_is_its_next_occurrence(statement: str, expected: Relation) -> None:
+    claim = "Acme will unveil the Acme 24 on January 17."
+    assert relation(claim, statement, reported="2023-12-01").relation is expected

@@ -8,8 +8,10 @@ the slot to look for and the value the term to compare.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from tracker.match.context import Context, classes
@@ -182,8 +184,9 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for q, ctx in zip(parsed.quantities, reading.quantity_context, strict=False)
         if not q.comparison and not q.negated
     ]
+    ahead = _looks_ahead(parsed)
     periods = [
-        slot_key(d, ctx)
+        slot_key(_next_occurrence(d, claim.reported) if ahead else d, ctx)
         for d, ctx in zip(parsed.periods, reading.period_context, strict=False)
         if not d.comparison
     ]
@@ -304,6 +307,40 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         out.denied = tuple(sorted(denied))
         out.affirmative = replace(out, words=kept, negative=False, denied=(), affirmative=None)
     return out
+
+
+# Words by which a claim speaks of what is to come ("will unveil on January 17").
+FUTURE_WORDS = frozenset(
+    word_list("will set expected plans planned slated scheduled upcoming going due")
+)
+
+
+def _looks_ahead(parsed: Parsed) -> bool:
+    return any(t.low in FUTURE_WORDS for t in parsed.tokens)
+
+
+def _next_occurrence(period: Period, reported: str | None) -> Period:
+    """A yearless date of a claim about what is to come ("on January 17", reported in
+    December 2023) is its next occurrence after the report: January 17, 2024."""
+    when = _iso_date(reported)
+    if when is None or re.search(r"\b\d{4}\b", period.text):
+        return period  # the claim gives the year
+    if math.isinf(period.high - period.low) or period.high >= when.toordinal():
+        return period
+    try:
+        low = date.fromordinal(int(period.low))
+        high = date.fromordinal(int(period.high))
+        low, high = low.replace(year=low.year + 1), high.replace(year=high.year + 1)
+    except ValueError:  # 29 February, or the end of the calendar
+        return period
+    return replace(period, low=float(low.toordinal()), high=float(high.toordinal()))
+
+
+def _iso_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def _denied_words(reading: Reading) -> frozenset[str]:
