@@ -692,3 +692,22 @@ def test_a_negation_about_something_else_does_not_flip_a_value_found_in_its_slot
         value="$699",
     )
     assert outcome.relation is not Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # The claim's text gives no figure: its structured value must be found.
+        ("The Acme 8 is priced higher.", Relation.UNRELATED),
+        ("The Acme 8 is priced higher, at 799 dollars.", Relation.SUPPORTS),
+    ],
+)
+def test_a_value_the_text_never_states_must_be_found(statement: str, expected: Relation) -> None:
+    outcome = relation(
+        "The Acme 8 will be priced higher.",
+        statement,
+        subject="Acme 8",
+        attribute="price",
+        value="$799",
+    )
+    assert outcome.relation is expected

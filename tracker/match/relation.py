@@ -146,8 +146,9 @@ def _relate_text(
             compare_slot(key, statement, claim, outcome, statement.parsed.quantities)
         else:
             compare_slot(key, statement, claim, outcome, statement.parsed.periods)
-        if (is_soft(key) or key.soft) and len(outcome.absent) > absent:
-            # A bare count the statement never mentions ("four models") settles nothing.
+        if (is_soft(key) or _restated(claim, key)) and len(outcome.absent) > absent:
+            # A bare count the statement never mentions ("four models") settles nothing,
+            # nor a structured value the text states in other words ("4x" for "four").
             outcome.missing.pop()
             continue
         matched_at = outcome.places[place] if len(outcome.places) > place else None
@@ -179,6 +180,20 @@ def _relate_text(
         outcome.addressed = _coverage(claim, statement, addressed, anywhere=True)[0]
     _decide(claim, statement, outcome, limits)
     return outcome
+
+
+def _restated(claim: ClaimReading, key: Key) -> bool:
+    """Whether a structured value the text does not state as such ("4x") may be said in
+    other words there: the text has terms of its kind. A claim whose text gives no
+    figure at all ("will be priced higher", value "$799") must find the value."""
+    if not key.soft:
+        return False
+    parsed = claim.reading.parsed
+    if isinstance(key.term, Quantity):
+        return bool(parsed.quantities)
+    if isinstance(key.term, Period):
+        return bool(parsed.periods)
+    return bool(parsed.idents or parsed.names)
 
 
 def _nothing_comparable(claim: ClaimReading, statement: Reading) -> list[str]:
