@@ -676,3 +676,16 @@ def test_more_variant_words_name_sibling_models(
     claim: str, statement: str, expected: Relation
 ) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("The Acme Book Air gets the Z3 chip.", Relation.SUPPORTS),
+        # A sibling named without a number ("Book Pro") is another model.
+        ("The Acme Book Pro gets the Z3 chip.", Relation.UNRELATED),
+    ],
+)
+def test_a_sibling_without_a_number_is_another_model(statement: str, expected: Relation) -> None:
+    outcome = relation("The Acme Book Air will get the Z3 chip.", statement)
+    assert outcome.relation is expected

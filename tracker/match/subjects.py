@@ -36,8 +36,12 @@ def subject_mismatch(claim: ClaimReading, statement: Reading) -> str:
         if siblings:
             return f"different subject: claim {subject.text}, statement {siblings[0].text}"
     if claim.variants and not claim.subjects:
-        mentioned = {w for i in idents for w in i.words if w in VARIANTS}
         named = {t.low for t in statement.parsed.tokens if t.low in VARIANTS and t.capital}
+        # Variant words of identifiers ("iPhone 15 Pro") or of names without numbers
+        # ("MacBook Pro" against a claim about the "MacBook Air").
+        mentioned = {
+            w for i in (*idents, *statement.parsed.names) for w in i.words if w in VARIANTS
+        }
         if mentioned and not (claim.variants & named):
             return f"different model: claim {'/'.join(sorted(claim.variants))}, statement {'/'.join(sorted(mentioned))}"
     return ""
