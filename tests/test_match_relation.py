@@ -689,3 +689,10 @@ def test_more_variant_words_name_sibling_models(
 def test_a_sibling_without_a_number_is_another_model(statement: str, expected: Relation) -> None:
     outcome = relation("The Acme Book Air will get the Z3 chip.", statement)
     assert outcome.relation is expected
+
+
+def test_unlikely_is_a_denial_and_allegedly_settles_nothing() -> None:
+    unlikely = relation("The Acme 15 is unlikely to have USB-C.", "The Acme 15 has USB-C.")
+    assert unlikely.relation is Relation.CONTRADICTS
+    alleged = relation("The Acme 15 will have USB-C.", "The Acme 15 allegedly has USB-C.")
+    assert alleged.relation is Relation.UNRELATED

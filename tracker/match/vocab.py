@@ -56,7 +56,7 @@ NEGATIONS = (
     frozenset(
         word_list(
             """not no never without neither nor cancelled canceled cancel denied deny denies
-            false untrue"""
+            false untrue unlikely"""
         )
     )
     | PRIVATIVES
@@ -71,8 +71,8 @@ HEDGES_APPROX = frozenset(
 # rumoured to", "declined to comment". Such a statement neither confirms nor denies.
 UNSETTLED = frozenset(
     word_list(
-        """may might rumoured rumored reportedly expected considering unconfirmed
-        speculation speculated tipped declined refused"""
+        """may might rumoured rumored reportedly allegedly purportedly supposedly expected
+        considering unconfirmed speculation speculated tipped declined refused"""
     )
 )
 # Hedges that put the figure just below the number: "nearly $1 billion" is under it.
