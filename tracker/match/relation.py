@@ -17,6 +17,7 @@ from tracker.match.claim import ClaimReading, Key
 from tracker.match.context import covered, name_covered
 from tracker.match.facts import FactOutcome, compare_facts
 from tracker.match.idents import equivalent, related
+from tracker.match.normalize import stem
 from tracker.match.outcome import Outcome, Thresholds
 from tracker.match.reading import Reading, size_mark
 from tracker.match.slots import (
@@ -80,10 +81,15 @@ def relate(
     return outcome
 
 
+UNSETTLED_STEMS = frozenset(stem(word) for word in UNSETTLED)
+
+
 def _unsettled(claim: ClaimReading, statement: Reading) -> str:
     """The word by which a statement only reports or hedges ("may", "is rumoured to",
     "declined to comment"), if it has one and the claim does not hedge the same way
     ("was expected to" in both); "" for a statement that says it outright."""
+    if UNSETTLED_STEMS.isdisjoint(statement.stems):
+        return ""  # the quick test: most statements say things outright
     said = {t.low for t in claim.reading.parsed.tokens}
     for token in statement.parsed.tokens:
         if token.low in UNSETTLED and not token.capital and token.low not in said:
