@@ -686,8 +686,10 @@ def compare_slot(
         # A differing figure with the claim's very noun ("12MP ultrawide camera" for a
         # "50MP ultrawide camera" claim) holds the slot: an equal figure of another noun
         # ("50MP main camera") does not answer it, even beside the model's name.
-        nouned = [n for n in range(len(pool)) if _noun_match(claim, term, statement, pool[n][0])]
-        if any(fits[n] is False for n in nouned):
+        unequal = [n for n in range(len(pool)) if fits[n] is False]
+        nouned = [n for n in unequal if _noun_match(claim, term, statement, pool[n][0])]
+        if agreeing and nouned:
+            nouned += [n for n in agreeing if _noun_match(claim, term, statement, pool[n][0])]
             # A figure without a noun of its own (one of a list) is not excluded.
             agreeing = [
                 n
