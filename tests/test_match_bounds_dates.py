@@ -312,3 +312,21 @@ def test_an_open_period_needs_the_statements_date_to_share_its_words() -> None:
 def test_a_coming_yearless_date_is_its_next_occurrence(statement: str, expected: Relation) -> None:
     claim = "Acme will unveil the Acme 24 on January 17."
     assert relation(claim, statement, reported="2023-12-01").relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "expected"),
+    [
+        # A price is quoted without its cents.
+        ("The phone will cost $499.", "The phone costs $499.99.", Relation.SUPPORTS),
+        ("The phone will cost $499.", "The phone costs $509.99.", Relation.CONTRADICTS),
+        # Gigabits are not gigabytes.
+        (
+            "The phone will have 16GB of memory.",
+            "The phone has 16Gb of memory.",
+            Relation.UNRELATED,
+        ),
+    ],
+)
+def test_cents_and_bits(claim: str, statement: str, expected: Relation) -> None:
+    assert relation(claim, statement).relation is expected

@@ -283,6 +283,8 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
         return "%", j
     if token.low in CURRENCY_WORDS:
         return CURRENCY_WORDS[token.low], j
+    if token.text in BITS:
+        return BITS[token.text], j  # "16Gb" is gigabits, not gigabytes
     if token.low in UNIT_WORDS and not (token.low == "in" and not token.hyphen_before):
         unit = UNIT_WORDS[token.low]
         if unit == "GB" and j + 2 < n and tokens[j + 1].low == "/" and tokens[j + 2].low == "s":
@@ -365,6 +367,8 @@ def _bounded(
 
 
 THAN = frozenset({"than"})
+# Units of bits, written with a lower-case "b" ("16Gb" of a memory chip, "10Mb/s").
+BITS = {"Kb": "Kbit", "Mb": "Mbit", "Gb": "Gbit", "Tb": "Tbit"}
 # Letters written before "$" that name another dollar ("A$" is left out: "A $999
 # phone" is an article).
 DOLLAR_PREFIXES = {

@@ -541,6 +541,9 @@ def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | Non
             same = round(other.value, claim_term.places) == round(
                 claim_term.value, claim_term.places
             )
+            if claim_term.unit in MONEY and claim_term.places == 0:
+                # Prices are quoted without their cents: "$499" is "$499.99".
+                same = same or math.floor(other.value) == claim_term.value
             # 50.3MP confirms "50MP", but 7.4 inches is not "7 inches".
             close = abs(other.value - claim_term.value) <= ROUNDING * abs(claim_term.value)
             return same and close
