@@ -330,3 +330,16 @@ def test_a_coming_yearless_date_is_its_next_occurrence(statement: str, expected:
 )
 def test_cents_and_bits(claim: str, statement: str, expected: Relation) -> None:
     assert relation(claim, statement).relation is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The phone will launch in fall 2023.", Relation.SUPPORTS),
+        ("The phone will launch in autumn 2023.", Relation.SUPPORTS),
+        # A season is its months, not the whole year.
+        ("The phone will launch in spring 2023.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_season_is_its_months(claim: str, expected: Relation) -> None:
+    assert relation(claim, "The phone launched on 4 October 2023.").relation is expected

@@ -6,6 +6,7 @@ the year given (the statement's own date) or the last year the text named.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from tracker.match.kinds import Parsed, Period
@@ -213,12 +214,22 @@ def _quarter_at(tokens: list[Token], i: int) -> tuple[float, float, int, int, bo
     return low, high, i, j, False
 
 
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+
+
 def _date_modifiers(
     tokens: list[Token], start: int, low: float, high: float
 ) -> tuple[float, float, int]:
     """early/mid/late, "the end of", and bounds: before, by, until, after, since."""
     span = high - low
     prev = tokens[start - 1].low if start > 0 else ""
+    if prev in SEASONS and span > 300 and not math.isinf(span):
+        # "spring 2023": the season's months of that year (northern seasons; winter
+        # straddles two years and is left to the year).
+        year = date.fromordinal(int(low)).year
+        first, last = SEASONS[prev]
+        low, high = float(_month_range(year, first)[0]), float(_month_range(year, last)[1])
+        return low, high, start - 1
     if prev == "the" and start > 1:
         prev = tokens[start - 2].low
         if prev in ("early", "mid", "late", "end"):
