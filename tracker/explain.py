@@ -17,7 +17,6 @@ from tracker.match import Engine, candidates
 from tracker.match.claim import ClaimReading, read_claim
 from tracker.match.reading import Reading
 from tracker.match.relation import Outcome
-from tracker.match.slots import shown
 from tracker.model import Status
 from tracker.report.escape import terminal
 from tracker.result import Relation, Verdict
@@ -85,7 +84,7 @@ def _header(verdict: Verdict) -> list[str]:
 
 
 def _claim_terms(reading: ClaimReading) -> list[str]:
-    keys = [shown(k.term) for k in (*reading.values, *reading.quantities, *reading.periods)]
+    keys = [k.term.shown for k in (*reading.values, *reading.quantities, *reading.periods)]
     lines = ["key terms of the claim:"]
     lines.append(f"  subject:    {_join(s.text for s in reading.subjects)}")
     lines.append(f"  key terms:  {_join(keys)}")

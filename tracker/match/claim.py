@@ -22,6 +22,7 @@ from tracker.match.pairing import respective
 from tracker.match.reading import (
     SHORT_CACHE,
     Reading,
+    date_of,
     in_terms,
     read,
     size_mark,
@@ -244,6 +245,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
     inside = term_indices(reading)
+    codename = _codename(parsed)
     out = ClaimReading(
         reading=reading,
         subjects=subjects,
@@ -267,8 +269,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         ),
         predicate_names=_predicate_names(reading),
         fact=fact_of(claim.subject, claim.attribute, claim.value, year, aliases),
-        codename=tuple(t.stem for t in _codename(parsed)),
-        codename_text=" ".join(t.text for t in _codename(parsed)),
+        codename=tuple(t.stem for t in codename),
+        codename_text=" ".join(t.text for t in codename),
         variants=variants,
         negative=reading.negative,
         attribute=attribute,
@@ -322,7 +324,7 @@ def _looks_ahead(parsed: Parsed) -> bool:
 def _next_occurrence(period: Period, reported: str | None) -> Period:
     """A yearless date of a claim about what is to come ("on January 17", reported in
     December 2023) is its next occurrence after the report: January 17, 2024."""
-    when = _iso_date(reported)
+    when = date_of(reported)
     if when is None or re.search(r"\b\d{4}\b", period.text):
         return period  # the claim gives the year
     if math.isinf(period.high - period.low) or period.high >= when.toordinal():
@@ -334,13 +336,6 @@ def _next_occurrence(period: Period, reported: str | None) -> Period:
     except ValueError:  # 29 February, or the end of the calendar
         return period
     return replace(period, low=float(low.toordinal()), high=float(high.toordinal()))
-
-
-def _iso_date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(str(text)[:10]) if text else None
-    except ValueError:
-        return None
 
 
 def _denied_words(reading: Reading) -> frozenset[str]:
@@ -379,13 +374,23 @@ def _written_name(parsed: Parsed) -> list[Token] | None:
         start = n + 1
         if start < len(tokens) and tokens[start].low == "the":
             start += 1
-        name: list[Token] = []
-        for t in tokens[start:]:
-            if not (t.capital or t.kind == "code" or (name and t.kind == "number")):
-                break
-            name.append(t)
-        return name or None
+        return _name_run(tokens, start, numbers=True) or None
     return None
+
+
+def _name_run(
+    tokens: list[Token], start: int, skip: frozenset[str] = frozenset(), numbers: bool = False
+) -> list[Token]:
+    """The capitalised words and codes from `start` on ("Orchid", "Pixel 9 Pro Fold"),
+    after any leading words of `skip`; with `numbers`, numbers after its first word."""
+    name: list[Token] = []
+    for t in tokens[start:]:
+        if not name and t.low in skip:
+            continue
+        if not (t.capital or t.kind == "code" or (numbers and name and t.kind == "number")):
+            break
+        name.append(t)
+    return name
 
 
 def _codename(parsed: Parsed) -> list[Token]:
@@ -397,15 +402,12 @@ def _codename(parsed: Parsed) -> list[Token]:
         )
         if not marked:
             continue
-        name: list[Token] = []
-        for t in tokens[n + 1 :]:
-            if t.low in ("is", "was", "the", '"', "'", "“", "‘") and not name:
-                continue
-            if not (t.capital or t.kind == "code"):
-                break
-            name.append(t)
-        return name
+        return _name_run(tokens, n + 1, CODENAME_LEAD)
     return []
+
+
+# Words that may stand between "code name" and the name: "code name is "Orchid"".
+CODENAME_LEAD = frozenset(["is", "was", "the", '"', "'", "\u201c", "\u2018"])
 
 
 def _naming(attribute: str | None) -> bool:

@@ -57,6 +57,11 @@ class Ident:
         return " ".join(self.words)
 
     @property
+    def shown(self) -> str:
+        """The name as evidence shows it: as written."""
+        return self.text
+
+    @property
     def codes(self) -> tuple[str, ...]:
         """The parts that carry digits: what tells one model from its neighbour."""
         return tuple(w for w in self.words if any(c.isdigit() for c in w))
@@ -76,6 +81,11 @@ class Period:
     negated: bool = False
     # "from 1972 to 1977": both ends are claimed, not any time in between.
     span: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The date or period as evidence shows it: as written."""
+        return self.text
 
 
 @dataclass

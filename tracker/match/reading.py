@@ -52,14 +52,20 @@ class Reading:
     )
 
 
-def year_of(text: str | None) -> int | None:
-    """The year of an ISO date string, for dates written without one."""
+def date_of(text: str | None) -> date | None:
+    """The date an ISO date string ("2022-07-04") gives, if it is one."""
     if not text:
         return None
     try:
-        return date.fromisoformat(str(text)[:10]).year
+        return date.fromisoformat(str(text)[:10])
     except ValueError:
         return None
+
+
+def year_of(text: str | None) -> int | None:
+    """The year of an ISO date string, for dates written without one."""
+    found = date_of(text)
+    return found.year if found else None
 
 
 def read(

@@ -113,8 +113,9 @@ def _with_fact(
     # The claim's other key terms the statement's text leaves out, and names it does not say.
     keys = (*claim.values, *claim.quantities, *claim.periods)
     others = [k for k in keys if not k.value and k.term.text in text.missing]
-    unsaid = [w for w in claim.predicate_names if not name_covered(w, statement.stems)]
-    if text.relation is Relation.SUPPORTS or not (others or unsaid):
+    if text.relation is Relation.SUPPORTS or not (
+        others or _unsaid(claim.predicate_names, statement)
+    ):
         found = replace(text, relation=Relation.SUPPORTS, detail=settled.detail)
         found.matched = list(dict.fromkeys([settled.term, *text.matched]))
         return found
@@ -380,9 +381,17 @@ def _about_the_subject(claim: ClaimReading, statement: Reading, outcome: Outcome
     )
 
 
-def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) -> bool:
+def _unsaid(names: Sequence[str], statement: Reading) -> list[str]:
+    """The names (stems) a statement does not say, allowing one edit in a long name."""
+    return [name for name in names if not name_covered(name, statement.stems)]
+
+
+def _slot_confirms(
+    claim: ClaimReading, statement: Reading, outcome: Outcome, unsaid: Sequence[str]
+) -> bool:
     """Whether every term of the structured value was found equal in the attribute's
-    slot: the user's precise claim (subject, attribute, value) is then confirmed."""
+    slot: the user's precise claim (subject, attribute, value) is then confirmed.
+    `unsaid` are the asserted names the statement leaves out."""
     if claim.reading.quantifier_clauses:
         return False  # "all three models": one model's figure does not settle it
     wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
@@ -392,8 +401,7 @@ def _slot_confirms(claim: ClaimReading, statement: Reading, outcome: Outcome) ->
     words = all(covered(word, statement.stems) for word in claim.value_words)
     # The names the claim asserts beside its value ("made by Samsung Display") must be
     # said too: finding the value does not confirm the rest.
-    names = all(name_covered(word, statement.stems) for word in claim.predicate_names)
-    return wanted > 0 and outcome.slot_matches >= wanted and words and names
+    return wanted > 0 and outcome.slot_matches >= wanted and words and not unsaid
 
 
 def _another_model(claim: ClaimReading, statement: Reading) -> bool:
@@ -433,7 +441,7 @@ def _conflict_blocked(
     else), or "" when it is one."""
     # A product known by its code name is not known to be the one a statement names
     # without it: "codenamed Orchid, for 2027" is not contradicted by the Acme 5's date.
-    if claim.codename and not all(name_covered(w, statement.stems) for w in claim.codename):
+    if _unsaid(claim.codename, statement):
         return f"the statement never names the code name {claim.codename_text}"
     if _another_model(claim, statement):
         return "the statement is about another model of the family"
@@ -468,7 +476,7 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
         or outcome.subject_named
         or _anaphoric(statement)
     )
-    unsaid = [w for w in claim.predicate_names if not name_covered(w, statement.stems)]
+    unsaid = _unsaid(claim.predicate_names, statement)
     covers = (
         outcome.predicate >= limits.confirm_coverage
         and outcome.coverage >= limits.confirm_coverage * OVERALL_SHARE
@@ -480,7 +488,7 @@ def _decide(claim: ClaimReading, statement: Reading, outcome: Outcome, limits: T
     # The structured value found in its slot settles the claim either way: confirmed
     # with the same polarity, contradicted with the opposite ("not in 2023" against a
     # statement dating it in October 2023), whatever else the claim text adds.
-    in_slot = subject_ok and _slot_confirms(claim, statement, outcome)
+    in_slot = subject_ok and _slot_confirms(claim, statement, outcome, unsaid)
     # Only a denial ("not in 2023") meets its value affirmed in the slot this way: a
     # negation in the statement may govern other words than the claim's value.
     denied_in_slot = in_slot and claim.negative and not statement_negative

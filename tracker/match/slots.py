@@ -64,7 +64,7 @@ def compare_ident(
     assert isinstance(term, Ident)
     idents = statement.parsed.idents
     for ident in idents:
-        if ident.comparison and replaced(statement.parsed, ident):
+        if replaced(statement.parsed, ident):
             continue  # "replacing iOS 16": the statement's old model, not its claim
         if equivalent(term.words, ident.words):
             in_slot = key.value and (
@@ -157,7 +157,7 @@ def in_attribute_slot(
     """Whether a statement term sits in the slot the claim's `attribute` names: its
     neighbouring words (or its own noun) hold most of the attribute's words, or a word
     naming the same slot; with `events` (a date), a word of the same kind of event."""
-    slot = [word for word in claim.attribute if not word.startswith("@")]
+    slot = _slot_words(claim)
     if not slot:
         return False
     found = sum(
@@ -170,10 +170,15 @@ def in_attribute_slot(
     return found / len(slot) >= SLOT_SHARE
 
 
+def _slot_words(claim: ClaimReading) -> list[str]:
+    """The words of the claim's `attribute` (without their event classes)."""
+    return [word for word in claim.attribute if not word.startswith("@")]
+
+
 def names_the_slot(claim: ClaimReading, ident: Ident) -> bool:
     """Whether a statement's name holds every word of the claim's `attribute`
     ("Sound Module" for attribute "sound module"): it names that slot's value."""
-    slot = [word for word in claim.attribute if not word.startswith("@")]
+    slot = _slot_words(claim)
     stems = {stem(word) for word in ident.words}
     # One generic word ("chip") names too many things ("a Zeta Wi-Fi Chip").
     return len(slot) >= 2 and all(word in stems for word in slot)
@@ -267,7 +272,7 @@ def compare_plain_value(claim: ClaimReading, statement: Reading, outcome: Outcom
         return
     if lower:
         return  # "curved edges": not a name that a rival name could replace
-    slot = {word for word in claim.attribute if not word.startswith("@")}
+    slot = set(_slot_words(claim))
     parsed = statement.parsed
     # Words the claim names, except a value it only compares with ("from Lightning").
     ctokens = claim.reading.parsed.tokens
@@ -339,16 +344,19 @@ def _other_kind(claim_context: Context, other: Context) -> bool:
     return False
 
 
+def _events(context: Context) -> set[str]:
+    """The kinds of event (@announce, @order...) a context names."""
+    return {word for word in context if word.startswith("@")}
+
+
 def _unnamed_event(claim_context: Context, other: Context) -> bool:
     """Whether the statement's context names a kind of event the claim's does not."""
-    mine = {word for word in claim_context if word.startswith("@")}
-    return any(word.startswith("@") and word not in mine for word in other)
+    return bool(_events(other) - _events(claim_context))
 
 
 def _other_events(claim_context: Context, other: Context) -> bool:
     """Whether both contexts name a kind of event (@announce, @order...) and none the same."""
-    mine = {word for word in claim_context if word.startswith("@")}
-    theirs = {word for word in other if word.startswith("@")}
+    mine, theirs = _events(claim_context), _events(other)
     return bool(mine and theirs and not mine & theirs)
 
 
@@ -591,11 +599,6 @@ def _labelled(claim: ClaimReading, statement: Reading, figure: Quantity | Period
 MIN_LABEL = 4
 
 
-def shown(term: Quantity | Period | Ident) -> str:
-    """A term as evidence shows it: a figure with its bound ("more than $323 million")."""
-    return term.shown if isinstance(term, Quantity) else term.text
-
-
 def compare_slot(
     key: Key,
     statement: Reading,
@@ -755,7 +758,7 @@ def compare_slot(
     if agreeing:
         other = pool[agreeing[0]][0]
         outcome.matched.append(
-            f"{key.label}: {shown(other)}" if key.label != term.text else shown(other)
+            f"{key.label}: {other.shown}" if key.label != term.text else other.shown
         )
         outcome.places.append(other.start)
         outcome.slot_matches += key.value and _slot_of(claim, statement, pool[agreeing[0]])
@@ -809,7 +812,7 @@ def compare_slot(
         and not configuration
     ):
         other = pool[top[0]][0]
-        outcome.conflicts.append(f"{key.label}: claim {shown(term)}, statement {shown(other)}")
+        outcome.conflicts.append(f"{key.label}: claim {term.shown}, statement {other.shown}")
         outcome.slot_conflict = outcome.slot_conflict or (
             key.value and _slot_of(claim, statement, pool[top[0]])
         )
