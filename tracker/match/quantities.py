@@ -319,6 +319,10 @@ def _unit_after(tokens: list[Token], j: int, end: int) -> tuple[str | None, int]
     return None, end
 
 
+# Words (and the sign) that make a figure approximate when right before it.
+_APPROX = HEDGES_APPROX | {"~"}
+
+
 def _bounded(
     tokens: list[Token], start: int, end: int, value: float, unit: str, places: int
 ) -> Quantity:
@@ -346,7 +350,7 @@ def _bounded(
         strict = bound_high is not None and bound_high.split()[0] in STRICT
         # The next float, not value - 1e-9: that is lost on "$323 million".
         low, high = -INF, (math.nextafter(value, -INF) if strict else value)
-    elif start > 0 and tokens[start - 1].low in (*HEDGES_APPROX, "~"):
+    elif start > 0 and tokens[start - 1].low in _APPROX:
         # Only right before the figure: "around $500", not "built around a 2.4GHz chip".
         bound = tokens[start - 1].low
         if bound in HEDGES_BELOW:

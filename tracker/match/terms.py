@@ -14,6 +14,7 @@ Examples of what is read:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -121,7 +122,10 @@ def _as_written(parsed: Parsed, clean: str) -> None:
 
 def _with_text(term: _T, text: str) -> _T:
     """`dataclasses.replace(term, text=text)` at a sixth of its cost: a term has no
-    `__post_init__` to run, so its fields are copied as they are."""
+    `__post_init__` to run, so its fields are copied as they are. A compiled build
+    (mypyc) keeps no `__dict__` on its classes: there, `replace` it is."""
+    if not hasattr(term, "__dict__"):
+        return replace(term, text=text)
     copy: _T = object.__new__(type(term))
     fields = copy.__dict__
     fields.update(term.__dict__)
