@@ -81,6 +81,25 @@ class Key:
     value: bool = False
 
 
+# A bare count this large ("4.2 million sold") is the figure the claim is about, not a
+# passing count of things ("four models").
+SOFT_COUNT_BELOW = 1000
+
+
+def is_soft(key: Key) -> bool:
+    """Bare counts ("four models") and clock times are key terms only where the statement
+    has one of their kind. A bound ("less than 67 aircraft") or a large count is what
+    the claim asserts, so it is always a key term."""
+    term = key.term
+    if not isinstance(term, Quantity):
+        return False
+    if term.unit in ("am", "pm"):
+        return True
+    if not term.unit.startswith("n:") or term.bound:
+        return False
+    return term.value < SOFT_COUNT_BELOW
+
+
 @dataclass
 class ClaimReading:
     """What a claim needs a statement to match: key terms, subject, words to cover."""
@@ -141,6 +160,10 @@ class ClaimReading:
     # And its sizes ("15-inch MacBook Air"), beside its family's names ("macbook").
     subject_numbers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     affirmative: ClaimReading | None = None
+    # Every key term (values, quantities, periods), and the texts of those that must be
+    # found (not soft): set once the reading is complete, read for every statement.
+    keys: tuple[Key, ...] = ()
+    hard: tuple[str, ...] = ()
 
 
 # How many tokens before a subject its quantifier may stand ("all three Galaxy S23").
@@ -303,6 +326,8 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     if out.family or value_quantified:
         # The structured subject is then the family too ("Galaxy S23 series").
         out.family += tuple(subjects[text_subjects:])
+    out.keys = (*out.values, *out.quantities, *out.periods)
+    out.hard = tuple(k.term.text for k in out.keys if not k.soft and not is_soft(k))
     denied = _denied_words(reading)
     if denied and out.negative:
         kept = [(w, weight) for w, weight in out.words if w not in denied]

@@ -35,9 +35,6 @@ class Reading:
 
     parsed: Parsed
     stems: frozenset[str]
-    quantity_context: list[Context]
-    period_context: list[Context]
-    ident_context: list[Context]
     quantifier_clauses: frozenset[int]
     negative: bool
     segments: list[frozenset[str]] = field(default_factory=list)
@@ -45,11 +42,64 @@ class Reading:
     units: frozenset[str] = frozenset()
     # The statement's own structured fact (subject, attribute, value), if it gives one.
     fact: Fact | None = None
+    # Whether contexts weigh names as a claim's do (`words_near`).
+    claim: bool = False
     # The owner of each term asked about (`subjects.statement_owner`), remembered: a
     # statement is compared with every claim of its story.
     owners: dict[tuple[int, int, bool], Ident | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The terms' contexts by kind, made when first asked for: most of a statement's
+    # terms are never compared with a claim's term of their kind.
+    contexts: dict[str, list[Context]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def quantity_context(self) -> list[Context]:
+        """The words beside each quantity, up to the next quantity of its unit."""
+        found = self.contexts.get("quantity")
+        if found is None:
+            parsed = self.parsed
+            found = self.contexts["quantity"] = [
+                words_near(
+                    parsed,
+                    q.start,
+                    q.end,
+                    [(o.start, o.end) for o in parsed.quantities if o.unit == q.unit],
+                    self._skip(),
+                    self.claim,
+                )
+                for q in parsed.quantities
+            ]
+        return found
+
+    @property
+    def period_context(self) -> list[Context]:
+        """The words beside each period, up to the next period."""
+        found = self.contexts.get("period")
+        if found is None:
+            parsed = self.parsed
+            spans = [(d.start, d.end) for d in parsed.periods]
+            found = self.contexts["period"] = [
+                words_near(parsed, d.start, d.end, spans, self._skip(), self.claim)
+                for d in parsed.periods
+            ]
+        return found
+
+    @property
+    def ident_context(self) -> list[Context]:
+        """The words of each identifier's clause."""
+        found = self.contexts.get("ident")
+        if found is None:
+            parsed = self.parsed
+            found = self.contexts["ident"] = [
+                words_near(parsed, i.start, i.end, (), self._skip(), self.claim, wide=True)
+                for i in parsed.idents
+            ]
+        return found
+
+    def _skip(self) -> frozenset[int]:
+        """The tokens of identifiers, left out of every context."""
+        return frozenset(n for i in self.parsed.idents for n in range(i.start, i.end + 1))
 
 
 def date_of(text: str | None) -> date | None:
@@ -81,59 +131,37 @@ def read(
     if siblings is not parsed.idents:
         # parse() results are cached and shared: change a copy, never the original.
         parsed = replace(parsed, idents=siblings)
-    spans_d = [(d.start, d.end) for d in parsed.periods]
-    skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
-    stems: set[str] = set()
     segments: list[frozenset[str]] = []
-    segment: set[str] = set()
+    segment: list[str] = []
     segment_of: list[int] = []
-    previous = None
+    previous = ""  # the word just before, if the token before was one
     for token in parsed.tokens:
         segment_of.append(len(segments))
-        if token.kind in ("word", "code"):
-            found = _with_classes(token.stem)
-            stems.update(found)
-            segment.update(found)
-            if previous is not None and previous.kind in ("word", "code"):
+        if token.kind == "word" or token.kind == "code":
+            segment.extend(_with_classes(token.stem))
+            if previous:
                 # "ultra-wide" and "ultrawide" are the same word.
-                joined = stem(previous.low + token.low)
-                stems.add(joined)
-                segment.add(joined)
-            previous = token
+                segment.append(stem(previous + token.low))
+            previous = token.low
         else:
-            previous = None
-            if token.low in (".", ";") and segment:
+            previous = ""
+            if (token.low == "." or token.low == ";") and segment:
                 segments.append(frozenset(segment))
-                segment = set()
+                segment = []
     if segment:
         segments.append(frozenset(segment))
+    stems = frozenset().union(*segments)
     quantifier = frozenset(parsed.clause[t.index] for t in parsed.tokens if t.low in QUANTIFIERS)
     negative = any(not is_local_negation(parsed, n) for n in parsed.negation)
     return Reading(
         parsed=parsed,
-        stems=frozenset(stems),
-        quantity_context=[
-            words_near(
-                parsed,
-                q.start,
-                q.end,
-                [(o.start, o.end) for o in parsed.quantities if o.unit == q.unit],
-                skip,
-                claim,
-            )
-            for q in parsed.quantities
-        ],
-        period_context=[
-            words_near(parsed, d.start, d.end, spans_d, skip, claim) for d in parsed.periods
-        ],
-        ident_context=[
-            words_near(parsed, i.start, i.end, (), skip, claim, wide=True) for i in parsed.idents
-        ],
+        stems=stems,
         quantifier_clauses=quantifier,
         negative=negative,
         segments=segments or [frozenset()],
         segment_of=segment_of,
         units=frozenset(q.unit for q in parsed.quantities),
+        claim=claim,
     )
 
 

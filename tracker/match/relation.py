@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tracker.match.claim import ClaimReading, Key
+from tracker.match.claim import ClaimReading, Key, is_soft
 from tracker.match.context import covered, name_covered
 from tracker.match.facts import FactOutcome, compare_facts
 from tracker.match.idents import equivalent, related
@@ -26,7 +26,6 @@ from tracker.match.slots import (
     compare_plain_value,
     compare_slot,
     compare_techs,
-    is_soft,
     names_the_slot,
 )
 from tracker.match.subjects import subject_mismatch
@@ -111,7 +110,7 @@ def _with_fact(
     if text.relation is Relation.CONTRADICTS:
         return text
     # The claim's other key terms the statement's text leaves out, and names it does not say.
-    keys = (*claim.values, *claim.quantities, *claim.periods)
+    keys = claim.keys
     others = [k for k in keys if not k.value and k.term.text in text.missing]
     if text.relation is Relation.SUPPORTS or not (
         others or _unsaid(claim.predicate_names, statement)
@@ -144,7 +143,7 @@ def _relate_text(
         return outcome
     found: list[tuple[Key, int | None]] = []
     addressed: list[tuple[Key, int | None]] = []
-    for key in (*claim.values, *claim.quantities, *claim.periods):
+    for key in claim.keys:
         before = (len(outcome.matched), len(outcome.conflicts), len(outcome.missing))
         place, absent = len(outcome.places), len(outcome.absent)
         if isinstance(key.term, Ident):
@@ -205,11 +204,9 @@ def _restated(claim: ClaimReading, key: Key) -> bool:
 
 def _nothing_comparable(claim: ClaimReading, statement: Reading) -> list[str]:
     """The claim's key terms when none has a counterpart of its kind, else []."""
-    keys = [*claim.values, *claim.quantities, *claim.periods]
-    hard = [k for k in keys if not k.soft and not is_soft(k)]
-    if not hard:
+    if not claim.hard:
         return []
-    for key in keys:
+    for key in claim.keys:
         term = key.term
         if isinstance(term, Quantity):
             if term.unit in statement.units:
@@ -222,7 +219,7 @@ def _nothing_comparable(claim: ClaimReading, statement: Reading) -> list[str]:
             for i in statement.parsed.idents
         ):
             return []
-    return [k.term.text for k in hard]
+    return list(claim.hard)
 
 
 def _coverage(
@@ -394,7 +391,7 @@ def _slot_confirms(
     `unsaid` are the asserted names the statement leaves out."""
     if claim.reading.quantifier_clauses:
         return False  # "all three models": one model's figure does not settle it
-    wanted = sum(1 for k in (*claim.values, *claim.quantities, *claim.periods) if k.value)
+    wanted = sum(1 for k in claim.keys if k.value)
     wanted += len(claim.techs) + (claim.affirms is not None)
     if claim.colours or claim.plain_value:
         wanted += 1  # a name without figures ("MagSafe"), or a colour, found in its slot

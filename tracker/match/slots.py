@@ -504,25 +504,6 @@ def _sentences(statement: Reading) -> list[list[int]]:
     return [s for s in out if s]
 
 
-# A bare count this large ("4.2 million sold") is the figure the claim is about, not a
-# passing count of things ("four models").
-SOFT_COUNT_BELOW = 1000
-
-
-def is_soft(key: Key) -> bool:
-    """Bare counts ("four models") and clock times are key terms only where the statement
-    has one of their kind. A bound ("less than 67 aircraft") or a large count is what
-    the claim asserts, so it is always a key term."""
-    term = key.term
-    if not isinstance(term, Quantity):
-        return False
-    if term.unit in ("am", "pm"):
-        return True
-    if not term.unit.startswith("n:") or term.bound:
-        return False
-    return term.value < SOFT_COUNT_BELOW
-
-
 def _fits(claim_term: Quantity | Period, other: Quantity | Period) -> bool | None:
     """True if `other` agrees with the claim term, False if it cannot, None if unsure."""
     if isinstance(claim_term, Quantity) and isinstance(other, Quantity):
