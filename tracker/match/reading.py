@@ -56,50 +56,47 @@ class Reading:
     @property
     def quantity_context(self) -> list[Context]:
         """The words beside each quantity, up to the next quantity of its unit."""
-        found = self.contexts.get("quantity")
-        if found is None:
-            parsed = self.parsed
-            found = self.contexts["quantity"] = [
-                words_near(
-                    parsed,
-                    q.start,
-                    q.end,
-                    [(o.start, o.end) for o in parsed.quantities if o.unit == q.unit],
-                    self._skip(),
-                    self.claim,
-                )
-                for q in parsed.quantities
-            ]
-        return found
+        return self._contexts("quantity")
 
     @property
     def period_context(self) -> list[Context]:
         """The words beside each period, up to the next period."""
-        found = self.contexts.get("period")
-        if found is None:
-            parsed = self.parsed
-            spans = [(d.start, d.end) for d in parsed.periods]
-            found = self.contexts["period"] = [
-                words_near(parsed, d.start, d.end, spans, self._skip(), self.claim)
-                for d in parsed.periods
-            ]
-        return found
+        return self._contexts("period")
 
     @property
     def ident_context(self) -> list[Context]:
         """The words of each identifier's clause."""
-        found = self.contexts.get("ident")
+        return self._contexts("ident")
+
+    def _contexts(self, kind: str) -> list[Context]:
+        found = self.contexts.get(kind)
         if found is None:
-            parsed = self.parsed
-            found = self.contexts["ident"] = [
-                words_near(parsed, i.start, i.end, (), self._skip(), self.claim, wide=True)
-                for i in parsed.idents
-            ]
+            found = self.contexts[kind] = term_contexts(self.parsed, kind, self.claim)
         return found
 
-    def _skip(self) -> frozenset[int]:
-        """The tokens of identifiers, left out of every context."""
-        return frozenset(n for i in self.parsed.idents for n in range(i.start, i.end + 1))
+
+def term_contexts(parsed: Parsed, kind: str, claim: bool) -> list[Context]:
+    """The context (`words_near`) of each term of `kind` ("quantity", "period" or
+    "ident"); identifiers' tokens are left out of every context."""
+    skip = frozenset(n for i in parsed.idents for n in range(i.start, i.end + 1))
+    if kind == "ident":
+        return [
+            words_near(parsed, i.start, i.end, (), skip, claim, wide=True) for i in parsed.idents
+        ]
+    if kind == "period":
+        spans = [(d.start, d.end) for d in parsed.periods]
+        return [words_near(parsed, d.start, d.end, spans, skip, claim) for d in parsed.periods]
+    return [
+        words_near(
+            parsed,
+            q.start,
+            q.end,
+            [(o.start, o.end) for o in parsed.quantities if o.unit == q.unit],
+            skip,
+            claim,
+        )
+        for q in parsed.quantities
+    ]
 
 
 def date_of(text: str | None) -> date | None:
