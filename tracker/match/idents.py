@@ -13,7 +13,7 @@ from tracker.match.terms import VARIANTS
 
 
 def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
+    return any(map(str.isdigit, word))
 
 
 def equivalent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -64,7 +64,7 @@ class Ident:
     @property
     def codes(self) -> tuple[str, ...]:
         """The parts that carry digits: what tells one model from its neighbour."""
-        return tuple(w for w in self.words if any(c.isdigit() for c in w))
+        return tuple(w for w in self.words if any(map(str.isdigit, w)))
 
 
 @dataclass(frozen=True)

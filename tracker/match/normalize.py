@@ -222,7 +222,7 @@ def _add_alnum(tokens: list[Token], text: str, hyphen: bool) -> None:
         _add(tokens, split[1], "number", hyphen)
         _add(tokens, split[2], "word", False)
         return
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = any(map(str.isdigit, text))
     if has_digit and _ORDINAL.match(text):
         _add(tokens, text, "word", hyphen)
         return

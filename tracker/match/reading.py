@@ -202,7 +202,7 @@ def elliptic_siblings(parsed: Parsed) -> list[Ident]:
     for ident in idents:
         if not ident.words or ident.words[-1] not in VARIANTS:
             continue  # the quicker test first: most identifiers end in no variant word
-        codes = [n for n, w in enumerate(ident.words) if any(c.isdigit() for c in w)]
+        codes = [n for n, w in enumerate(ident.words) if any(map(str.isdigit, w))]
         if not codes:
             continue
         base = ident.words[: codes[-1] + 1]

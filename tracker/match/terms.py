@@ -159,8 +159,9 @@ def _first_joined(texts: list[str], clean: str) -> str | None:
 def _clauses(tokens: list[Token]) -> list[int]:
     """Clause number of each token: breaks at ; . ( ) and at ", and"/", while" or "and is"."""
     number, out = 0, []
-    for n, token in enumerate(tokens):
-        nxt = tokens[n + 1].low if n + 1 < len(tokens) else ""
+    # Each token's next word ("" after the last one).
+    following = [t.low for t in tokens[1:]] + [""] if tokens else []
+    for token, nxt in zip(tokens, following, strict=True):
         if (
             (token.kind == "punct" and token.low in CLAUSE_BREAKS)
             or (token.low == "," and nxt in ("and", "but", "while", "whereas", "although"))
@@ -212,7 +213,7 @@ def _find_idents(parsed: Parsed) -> None:
             else:
                 break
         end = j - 1
-        has_digit = any(c.isdigit() for w in words for c in w)
+        has_digit = any(map(str.isdigit, "".join(words)))
         if words and not has_digit:
             named = [w for w in words if w not in STOPWORDS and w not in _LEADING]
             if named:
@@ -278,7 +279,7 @@ def _find_polarity(parsed: Parsed) -> None:
     words = [t for t in tokens if t.kind == "word"]
     title = len(words) >= 3 and sum(t.capital for t in words) >= 0.8 * len(words)
     for token in tokens:
-        if _is_verb(token, title):
+        if token.kind == "word" and _is_verb(token, title):
             if parsed.verb < 0:
                 parsed.verb = token.index
             parsed.verbs.setdefault(parsed.clause[token.index], token.index)
