@@ -26,7 +26,6 @@ from tracker.match.reading import (
     in_terms,
     read,
     size_mark,
-    term_indices,
     year_of,
 )
 from tracker.match.terms import (
@@ -224,16 +223,14 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
     if claim.value and affirms(claim.value) is None:
         value = _value_reading(_counted(claim.value, claim.attribute), year, aliases)
         _fold_value(value, attribute, claim.attribute, quantities, periods, values)
-        value_terms = term_indices(value)
+        value_terms = value.inside
         value_words = tuple(
-            t.stem
-            for t in value.parsed.content()
-            if t.index not in value_terms and t.stem not in STOPWORDS
+            t.stem for t in value.content if t.index not in value_terms and t.stem not in STOPWORDS
         )
         # Words of the value the text does not already say must be found too.
         extra_words = [
             (t.stem, 1.0)
-            for t in value.parsed.content()
+            for t in value.content
             if t.index not in value_terms and t.stem not in reading.stems
         ]
     words = _words(reading) + extra_words
@@ -267,7 +264,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
         for t in parsed.tokens
         if t.low in VARIANTS and t.capital and (verb < 0 or in_subject(parsed, t.index))
     ) | frozenset(w for s in subjects for w in s.words if w in VARIANTS)
-    inside = term_indices(reading)
+    inside = reading.inside
     codename = _codename(parsed)
     out = ClaimReading(
         reading=reading,
@@ -282,7 +279,7 @@ def read_claim(claim: Claim, aliases: Aliases = ()) -> ClaimReading:
             sorted(
                 {
                     t.stem
-                    for t in parsed.content()
+                    for t in reading.content
                     if t.capital
                     and t.index > 0
                     and in_subject(parsed, t.index)
@@ -371,14 +368,14 @@ def _denied_words(reading: Reading) -> frozenset[str]:
     negated = {parsed.clause[n] for n in parsed.negation if not is_local_negation(parsed, n)}
     if not negated:
         return frozenset()
-    inside = term_indices(reading)
+    inside = reading.inside
     if any(parsed.clause[n] in negated for n in inside):
         return frozenset()
     if not any(parsed.clause[n] not in negated for n in inside):
         return frozenset()
     return frozenset(
         t.stem
-        for t in parsed.content()
+        for t in reading.content
         if parsed.clause[t.index] in negated and t.stem not in STOPWORDS
     )
 
@@ -499,7 +496,7 @@ def _weight(parsed: Parsed, term: Quantity | Period | Ident) -> float:
 
 def _lead_name(reading: Reading) -> str:
     """The first token's stem when it is a capitalised content word outside any term."""
-    content = reading.parsed.content()
+    content = reading.content
     lead = content[0] if content else None
     if lead is None or lead.index != 0 or not lead.capital or in_terms(reading, 0):
         return ""
@@ -519,12 +516,12 @@ def _predicate_names(reading: Reading) -> tuple[str, ...]:
     "a 7-inch OLED screen"). Without a verb, every such word after the first name."""
     parsed = reading.parsed
     tokens = parsed.tokens
-    inside = term_indices(reading)
+    inside = reading.inside
     # Without a verb ("Nintendo Switch OLED Screen Made By Sharp"), the leading name is
     # the subject and the rest is asserted.
     start = parsed.verb if parsed.verb >= 0 else _after_first_name(tokens)
     out = set()
-    for token in parsed.content():
+    for token in reading.content:
         n = token.index
         if not token.capital or n == 0 or n in inside or n < start:
             continue
@@ -724,9 +721,9 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     Xiaomi-Leica phone"), which statements name differently; the rest is the claim.
     """
     out = []
-    inside = term_indices(reading)
+    inside = reading.inside
     tokens = reading.parsed.tokens
-    for token in reading.parsed.content():
+    for token in reading.content:
         if token.index in inside or token.stem in STOPWORDS:
             continue
         previous = tokens[token.index - 1].low if token.index > 0 else ""

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from tracker.match.context import Context, classes, words_near
 from tracker.match.facts import Fact, fact_of
-from tracker.match.normalize import Aliases, alias_rewriter, stem
+from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
 from tracker.match.terms import (
     QUANTIFIERS,
     VARIANTS,
@@ -52,6 +52,23 @@ class Reading:
     # The terms' contexts by kind, made when first asked for: most of a statement's
     # terms are never compared with a claim's term of their kind.
     contexts: dict[str, list[Context]] = field(default_factory=dict, compare=False, repr=False)
+    # `term_indices` and the parsed content words, made when first asked for.
+    _inside: frozenset[int] | None = field(default=None, compare=False, repr=False)
+    _content: list[Token] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def inside(self) -> frozenset[int]:
+        """Indices of the tokens inside a quantity, a period or an identifier."""
+        if self._inside is None:
+            self._inside = term_indices(self)
+        return self._inside
+
+    @property
+    def content(self) -> list[Token]:
+        """The content words and codes (`Parsed.content`); read-only."""
+        if self._content is None:
+            self._content = self.parsed.content()
+        return self._content
 
     @property
     def quantity_context(self) -> list[Context]:
@@ -229,7 +246,7 @@ def size_mark(quantity: Quantity) -> str:
 
 
 def in_terms(reading: Reading, index: int) -> bool:
-    return index in term_indices(reading)
+    return index in reading.inside
 
 
 def term_indices(reading: Reading) -> frozenset[int]:
