@@ -160,7 +160,8 @@ def tokenize(text: str) -> list[Token]:
                 last = tokens.pop()
                 _add(tokens, last.text + value, "word", last.hyphen_before)
             else:
-                for text_, low, stem_, kind, capital in _pieces(value):
+                pieces = _PIECES.get(value) or _pieces(value)
+                for text_, low, stem_, kind, capital in pieces:
                     append(Token(text_, low, stem_, kind, len(tokens), hyphen, capital))
                     hyphen = False
         elif group == "punct":
