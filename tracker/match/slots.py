@@ -337,9 +337,11 @@ def _other_kind(claim_context: Context, other: Context) -> bool:
     """Whether the figure's words name another kind of the claim's slot ("MagSafe
     charging" against "wired charging") and not the claim's own."""
     for kinds in SLOT_KINDS:
-        mine = [n for n, words in enumerate(kinds) if not words.isdisjoint(claim_context)]
-        theirs = [n for n, words in enumerate(kinds) if not words.isdisjoint(other)]
-        if mine and theirs and not set(mine) & set(theirs):
+        mine = {n for n, words in enumerate(kinds) if not words.isdisjoint(claim_context)}
+        if not mine:
+            continue  # the claim names no kind of this slot: most claims
+        theirs = {n for n, words in enumerate(kinds) if not words.isdisjoint(other)}
+        if theirs and not mine & theirs:
             return True
     return False
 
