@@ -207,23 +207,29 @@ def before_phrase(tokens: list[Token], index: int, phrases: Phrases) -> str | No
     end = index
     while end > 0 and tokens[end - 1].low in ("a", "an", "the", "$", "€", "£", "¥", "₹"):
         end -= 1
-    last = _LAST_WORDS.get(id(phrases))
-    if last is not None and (end == 0 or tokens[end - 1].low not in last):
-        return None  # a quick test on the last word saves building tuples
-    for phrase in phrases:
+    if end == 0:
+        return None
+    by_last = _BY_LAST_WORD.get(id(phrases))
+    # Only phrases ending in the word before can end there: a quick test first.
+    found = phrases if by_last is None else by_last.get(tokens[end - 1].low, ())
+    for phrase in found:
         size = len(phrase)
         if end - size >= 0 and tuple(t.low for t in tokens[end - size : end]) == phrase:
             return " ".join(phrase)
     return None
 
 
-_LAST_WORDS: dict[int, frozenset[str]] = {}
+# For each remembered phrase group, its phrases by their last word, in their order.
+_BY_LAST_WORD: dict[int, dict[str, Phrases]] = {}
 
 
 def _remember(*groups: Phrases) -> None:
-    """Index the last word of each phrase group, for `before_phrase`'s quick test."""
+    """Index each phrase group by last word, for `before_phrase`'s quick test."""
     for group in groups:
-        _LAST_WORDS[id(group)] = frozenset(phrase[-1] for phrase in group)
+        index: dict[str, Phrases] = {}
+        for phrase in group:
+            index[phrase[-1]] = (*index.get(phrase[-1], ()), phrase)
+        _BY_LAST_WORD[id(group)] = index
 
 
 def near_before(tokens: list[Token], index: int, words: frozenset[str], span: int) -> bool:
