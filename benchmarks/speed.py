@@ -7,7 +7,9 @@ process: the floor (a Python process that only parses the same files with libyam
 ``tracker check --format json`` (output to /dev/null). It prints seconds (best of
 --repeat runs), the ratios to the floor (wall time, and check/floor in CPU time,
 which other work on the machine disturbs less) and each process's peak memory
-(ru_maxrss).
+(ru_maxrss). Its header names the build it timed: "compiled" when the installed
+tracker's matching modules are extension modules (the opt-in mypyc build, see the
+README), else "pure".
 
     python benchmarks/speed.py                      # 20,000 and 100,000 claims
     python benchmarks/speed.py --claims 5000 --repeat 1
@@ -16,6 +18,7 @@ which other work on the machine disturbs less) and each process's peak memory
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
 import os
 import shutil
 import subprocess
@@ -88,6 +91,27 @@ def tracker_command() -> list[str]:
     return [found]
 
 
+# Run by the Python beside the timed `tracker`: where its matching engine comes from.
+ORIGIN = """\
+import importlib.util
+spec = importlib.util.find_spec("tracker.match.terms")
+print(spec.origin if spec is not None and spec.origin else "")
+"""
+
+
+def build_of(tracker: list[str]) -> str:
+    """Which build `tracker` runs: "compiled" (extension modules) or "pure" (sources)."""
+    beside = Path(tracker[0]).parent / Path(sys.executable).name
+    python = str(beside) if beside.exists() else sys.executable
+    # From a neutral folder, so that a checkout in the working folder cannot shadow it.
+    with tempfile.TemporaryDirectory() as neutral:
+        origin = subprocess.run(
+            [python, "-c", ORIGIN], cwd=neutral, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return "compiled" if origin.endswith(suffixes) else "pure"
+
+
 def measure(claims: int, repeat: int, per_story: int, keep: Path | None) -> dict[str, Run]:
     """Generate `claims` claims and time the floor, validate and check on them."""
     with tempfile.TemporaryDirectory(prefix="tracker-speed-") as scratch:
@@ -121,7 +145,7 @@ def main() -> None:
         f"{'claims':>8} {'files':>6} {'floor s':>8} {'validate s':>10} {'check s':>8} "
         f"{'validate/floor':>14} {'check/floor':>11} {'(cpu)':>6} {'peak MiB floor/validate/check':>30}"
     )
-    print(header)
+    print(f"{header}   [{build_of(tracker_command())} build]")
     ratios = {}
     for claims in sizes:
         runs = measure(claims, args.repeat, args.per_story, args.keep)

@@ -42,3 +42,9 @@ def test_speed_runner_runs_every_command(tmp_path: Path) -> None:
     assert set(runs) == {"floor", "validate", "check"}
     assert all(run.status == 0 for run in runs.values())
     assert all(run.peak_mib > 0 for run in runs.values())
+
+
+def test_speed_names_the_build_it_times() -> None:
+    speed = _script("speed")
+    # The tests run on the pure (editable) build.
+    assert speed.build_of(speed.tracker_command()) == "pure"

@@ -26,7 +26,11 @@ def _bin(env: Path, name: str) -> Path:
 
 
 def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "GITHUB_ACTIONS", "HATCH_BUILD_HOOKS_ENABLE")
+    }
     return subprocess.run(
         [str(a) for a in args],
         cwd=cwd,
@@ -57,6 +61,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(wheels[0]) as archive:
         names = archive.namelist()
     assert "tracker/schemas/claims.schema.json" in names
+    # The default build is pure Python; the compiled one is opt-in (README "Speed").
+    assert wheels[0].name.endswith("-py3-none-any.whl")
+    assert not [name for name in names if name.endswith((".so", ".pyd", ".c"))]
     env = root / "venv"
     venv.EnvBuilder(with_pip=True).create(env)
     pip = _run(_bin(env, "python"), "-m", "pip", "install", "-q", wheels[0], cwd=root)

@@ -242,8 +242,9 @@ def _coverage(
     for number, segment in enumerate(segments):
         # The claim's words, and the model it names, must be found together, in one
         # sentence or clause.
-        predicate = sum(w for word, w in claim.words if w >= 1.0 and covered(word, segment))
-        subject = sum(w for word, w in claim.words if w < 1.0 and covered(word, segment))
+        # Float starts: compiled with mypyc, a sum typed "float | Literal[0]" fails on floats.
+        predicate = sum((w for word, w in claim.words if w >= 1.0 and covered(word, segment)), 0.0)
+        subject = sum((w for word, w in claim.words if w < 1.0 and covered(word, segment)), 0.0)
         subject += sum(
             key.weight
             for key, at in keys
