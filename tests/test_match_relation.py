@@ -696,3 +696,25 @@ def test_unlikely_is_a_denial_and_allegedly_settles_nothing() -> None:
     assert unlikely.relation is Relation.CONTRADICTS
     alleged = relation("The Acme 15 will have USB-C.", "The Acme 15 allegedly has USB-C.")
     assert alleged.relation is Relation.UNRELATED
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Meta announced the Quest 3, launching this fall from $499.99.", Relation.SUPPORTS),
+        ("Meta announced the Quest 3, launching this fall from $549.99.", Relation.CONTRADICTS),
+    ],
+)
+def test_a_sum_of_money_says_what_price_words_say(statement: str, expected: Relation) -> None:
+    # "priced" and "range" need no words of their own in the statement: its figure is a
+    # price, and "range" only restates the claimed range.
+    outcome = relation("The Quest 3 will be priced in the $300 to $500 range.", statement)
+    assert outcome.relation is expected
+
+
+def test_price_words_still_need_a_sum_of_money() -> None:
+    outcome = relation(
+        "The Quest 3 will be priced in the $300 to $500 range.",
+        "Meta announced the Quest 3, launching this fall with 128GB of storage.",
+    )
+    assert outcome.relation is Relation.UNRELATED

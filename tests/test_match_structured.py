@@ -289,20 +289,33 @@ def test_a_bare_number_value_counts_what_the_attribute_names(
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [("below $1,899", Relation.SUPPORTS), ("below $1,799", Relation.CONTRADICTS)],
+    ("price", "expected"),
+    [("$1,699.99", Relation.SUPPORTS), ("$1,899.99", Relation.CONTRADICTS)],
 )
-def test_a_figure_of_another_model_after_than_is_only_compared_with(
-    value: str, expected: Relation
+def test_a_bound_before_another_models_figure_bounds_the_claims_own(
+    price: str, expected: Relation
 ) -> None:
-    # "less than the Z Fold3's $1,799": the Fold3's price is no claim about the Fold4's.
+    # "less than the Z Fold3's $1,799" says the Fold4 costs less than $1,799.
     outcome = relation(
         "The Galaxy Z Fold4 will cost less than the Z Fold3's $1,799.",
-        "In the US, Galaxy Z Fold4 starts at $1,799.99 and Galaxy Z Flip4 at $999.99.",
+        f"In the US, Galaxy Z Fold4 starts at {price} and Galaxy Z Flip4 at $999.99.",
         subject="Galaxy Z Fold4",
         attribute="US starting price",
-        value=value,
+        value="below $1,799",
     )
+    assert outcome.relation is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is faster than the RTX 3090's 1,700MHz.", Relation.UNRELATED),
+        ("It runs at less than the RTX 3090's 1,700MHz.", Relation.CONTRADICTS),
+    ],
+)
+def test_only_a_bound_makes_another_models_figure_the_claims(text: str, expected: Relation) -> None:
+    # "faster than X's figure" compares; "less than X's figure" bounds the claim's own.
+    outcome = relation(f"The Acme GPU 5 boost clock: {text}", "The Acme GPU 5 boosts to 1,800MHz.")
     assert outcome.relation is expected
 
 

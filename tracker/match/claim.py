@@ -723,8 +723,12 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     out = []
     inside = reading.inside
     tokens = reading.parsed.tokens
+    # "in the $300 to $500 range": the noun only restates the range before it.
+    ranged = {q.end + 1 for q in reading.parsed.quantities if q.low < q.high < math.inf}
     for token in reading.content:
         if token.index in inside or token.stem in STOPWORDS:
+            continue
+        if token.low in RANGE_NOUNS and token.index in ranged:
             continue
         previous = tokens[token.index - 1].low if token.index > 0 else ""
         if token.low in GENERIC_REFERENCES and previous in ("the", "this", "that"):
@@ -734,6 +738,8 @@ def _words(reading: Reading) -> list[tuple[str, float]]:
     return out
 
 
+# Nouns that name a range the figures before them already give.
+RANGE_NOUNS = frozenset(["range", "bracket"])
 # Nouns that, after "the", only refer to the story's product ("on the device").
 GENERIC_REFERENCES = frozenset(["device", "handset", "gadget", "unit"])
 

@@ -28,6 +28,8 @@ EVENT_CLASSES = {
     "@order": "order pre preorder reserv reservation",
     "@price": "pric cost retail",
 }
+# The class a sum of money stands for in a statement's words ("from $499.99").
+PRICE_CLASS = "@price"
 _CLASS_OF: dict[str, list[str]] = {}
 for _name, _stems in EVENT_CLASSES.items():
     for _stem in _stems.split():

@@ -327,8 +327,11 @@ def _bounded(
     tokens: list[Token], start: int, end: int, value: float, unit: str, places: int
 ) -> Quantity:
     low = high = value
-    bound_low = before_phrase(tokens, start, BOUND_LOW)
-    bound_high = before_phrase(tokens, start, BOUND_HIGH)
+    # "less than the Z Fold3's $1,799" bounds the claim's own figure as "less than
+    # $1,799" does: the owner between the bound and the figure is skipped.
+    at = _before_owner(tokens, start)
+    bound_low = before_phrase(tokens, start, BOUND_LOW) or before_phrase(tokens, at, BOUND_LOW)
+    bound_high = before_phrase(tokens, start, BOUND_HIGH) or before_phrase(tokens, at, BOUND_HIGH)
     if bound_low and bound_high:
         # "no more than" (high) also ends with "more than" (low): the longer one wins.
         if len(bound_high) > len(bound_low):
@@ -409,14 +412,14 @@ def _changed_from(tokens: list[Token], start: int, end: int) -> bool:
 
 
 def _before_owner(tokens: list[Token], start: int) -> int:
-    """Where the words before a figure start once the model owning it is skipped:
-    "less than the Z Fold3's $1,799" compares with the Fold3's price."""
-    i = start
-    while i > 0 and (
-        tokens[i - 1].capital or tokens[i - 1].kind == "code" or tokens[i - 1].low in ("'s", "'")
-    ):
-        i -= 1
-    return i if i < start else start
+    """Where the words before a figure start once the model owning it ("the Z Fold3's
+    $1,799") is skipped; `start` when no owner stands before it."""
+    if start == 0 or tokens[start - 1].low not in ("'s", "'"):
+        return start  # no owner: "less than $1,799"
+    i = start - 1
+    while i > 0 and (tokens[i - 1].capital or tokens[i - 1].kind in ("code", "number")):
+        i -= 1  # the owner's name: "Z Fold3", "RTX 3090"
+    return i
 
 
 # Words between two figures of one list: "starts at $1,399 and pre-built models at ...".

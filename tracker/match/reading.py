@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from tracker.match.context import Context, classes, words_near
+from tracker.match.context import PRICE_CLASS, Context, classes, words_near
 from tracker.match.facts import Fact, fact_of
 from tracker.match.normalize import Aliases, Token, alias_rewriter, stem
 from tracker.match.terms import (
@@ -22,6 +22,7 @@ from tracker.match.terms import (
     is_local_negation,
     parse,
 )
+from tracker.match.vocab import MONEY
 from tracker.model import Statement
 
 # Subjects, attributes and values repeat across a story's claims (and across stories):
@@ -149,8 +150,12 @@ def read(
     segment: list[str] = []
     segment_of: list[int] = []
     previous = ""  # the word just before, if the token before was one
+    # A sum of money is a price: "from $499.99" states what "priced at" states.
+    priced = {q.start for q in parsed.quantities if q.unit in MONEY}
     for token in parsed.tokens:
         segment_of.append(len(segments))
+        if priced and token.index in priced:
+            segment.append(PRICE_CLASS)
         if token.kind == "word" or token.kind == "code":
             segment.extend(_with_classes(token.stem))
             if previous:

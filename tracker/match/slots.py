@@ -33,11 +33,10 @@ from tracker.match.terms import (
 )
 from tracker.match.vocab import (
     COLOURS,
-    CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     FIGURE_QUALIFIERS,
     HEDGES_APPROX,
     HEDGES_BELOW,
+    MONEY,
     SLOT_KINDS,
     TECH_FAMILIES,
 )
@@ -360,9 +359,6 @@ def _other_events(claim_context: Context, other: Context) -> bool:
     """Whether both contexts name a kind of event (@announce, @order...) and none the same."""
     mine, theirs = _events(claim_context), _events(other)
     return bool(mine and theirs and not mine & theirs)
-
-
-MONEY = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 
 
 def _slot_of(
