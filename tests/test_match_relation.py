@@ -706,10 +706,12 @@ def test_unlikely_is_a_denial_and_allegedly_settles_nothing() -> None:
     ],
 )
 def test_a_sum_of_money_says_what_price_words_say(statement: str, expected: Relation) -> None:
-    # "priced" and "range" need no words of their own in the statement: its figure is a
-    # price, and "range" only restates the claimed range.
+    # "priced", "cost" and "range" need no words of their own in the statement: its
+    # figure is a price, and "range" only restates the claimed range.
     outcome = relation("The Quest 3 will be priced in the $300 to $500 range.", statement)
     assert outcome.relation is expected
+    cost = relation("The Quest 3 will cost $499.", statement)
+    assert cost.relation is expected
 
 
 def test_price_words_still_need_a_sum_of_money() -> None:
