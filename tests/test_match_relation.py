@@ -16,10 +16,18 @@ CAMERAS = (
 
 TITLES = "The club has won fourteen league titles."
 
+HOT_BOYS = (
+    "The first time that the Hot Boys met after breaking up in 2001 was when Lil Wayne "
+    "brought out Juvenile at one of his shows in 2009."
+)
+
 
 @pytest.mark.parametrize(
     ("claim", "statement", "expected"),
     [
+        # an irregular past form names the same event: "broke up" is "breaking up"
+        ("Hot Boys broke up in 2001.", HOT_BOYS, Relation.SUPPORTS),
+        ("Hot Boys broke up after 2001.", HOT_BOYS, Relation.CONTRADICTS),
         # quantities: the statement's figure rounded to the claim's precision
         ("The phone will have a 50MP main camera.", CAMERAS, Relation.SUPPORTS),
         ("The phone will have a 64MP main camera.", CAMERAS, Relation.CONTRADICTS),

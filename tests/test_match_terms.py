@@ -121,6 +121,10 @@ def test_normalise_closes_spaced_punctuation() -> None:
 def test_stems_equate_inflections() -> None:
     assert stem("reviews") == stem("review")
     assert stem("launched") == stem("launch")
+    # irregular past forms meet their verb; LED stays a display, not "lead"
+    assert stem("broke") == stem("breaking") == stem("breaks")
+    assert stem("sold") == stem("selling")
+    assert stem("led") != stem("leading")
 
 
 def test_hyphenated_prefixes_make_one_word() -> None:

@@ -112,7 +112,74 @@ def stem(word: str) -> str:
 _STEMS: dict[str, str] = {}
 
 
+# Irregular past forms, by their verb: "broke up" and "breaking up" are one event.
+# Forms that are more often another word are left out ("led" of LED, "left", "born",
+# "felt", "shot", "saw", "rose").
+IRREGULAR_VERBS = {
+    "break": "broke broken",
+    "sell": "sold",
+    "win": "won",
+    "begin": "began begun",
+    "make": "made",
+    "take": "took taken",
+    "give": "gave given",
+    "get": "got gotten",
+    "hold": "held",
+    "meet": "met",
+    "tell": "told",
+    "write": "wrote written",
+    "bring": "brought",
+    "buy": "bought",
+    "build": "built",
+    "choose": "chose chosen",
+    "draw": "drew drawn",
+    "drive": "drove driven",
+    "find": "found",
+    "see": "seen",
+    "send": "sent",
+    "spend": "spent",
+    "stand": "stood",
+    "pay": "paid",
+    "lose": "lost",
+    "become": "became",
+    "come": "came",
+    "go": "went gone",
+    "run": "ran",
+    "grow": "grew grown",
+    "rise": "risen",
+    "fall": "fell fallen",
+    "know": "knew known",
+    "show": "shown",
+    "speak": "spoke spoken",
+    "steal": "stole stolen",
+    "sing": "sang sung",
+    "teach": "taught",
+    "think": "thought",
+    "catch": "caught",
+    "fight": "fought",
+    "seek": "sought",
+    "keep": "kept",
+    "hear": "heard",
+    "say": "said",
+    "fly": "flew flown",
+    "throw": "threw thrown",
+    "wear": "wore worn",
+    "hide": "hid hidden",
+    "ride": "rode ridden",
+    "shake": "shook shaken",
+    "strike": "struck",
+    "freeze": "froze frozen",
+    "forget": "forgot forgotten",
+    "withdraw": "withdrew withdrawn",
+    "undergo": "underwent undergone",
+}
+_BASE_OF = {form: verb for verb, forms in IRREGULAR_VERBS.items() for form in forms.split()}
+
+
 def _stem(word: str) -> str:
+    base = _BASE_OF.get(word)
+    if base is not None:
+        word = base
     if len(word) <= 3 or not word.isalpha() or word.endswith("us"):
         return word
     for suffix, keep in (
